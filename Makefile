@@ -1,0 +1,39 @@
+# budgetlens — one entry point for set-up, the demo and the checks.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test check lint typecheck docs clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(STAMP)
+
+## demo: install and read the bundled sample documents (examples/)
+demo: $(STAMP)
+	@for f in examples/*.txt; do $(BIN)/budgetlens extract "$$f" --format text; echo; done
+
+## test: install and run lint, type checks and the whole test suite
+test: check
+	$(BIN)/pytest
+
+check: lint typecheck
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+## docs: regenerate the generated reference pages
+docs: $(STAMP)
+	$(BIN)/budgetlens tables --markdown > docs/tables.md
+	cp src/budgetlens/schema/document.schema.json docs/document.schema.json
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

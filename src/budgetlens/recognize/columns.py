@@ -1,0 +1,89 @@
+"""What each column of a table holds: split code parts, a code, a unit code, a label or values.
+
+Roles come from the header words where the print has them and from the body cells where it does
+not (a column whose cells are amounts is a value column whatever its garbled header says).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from budgetlens.amounts import parse_amount
+from budgetlens.recognize.header import SPLIT_CODE_WORDS, header_text
+
+LABEL_WORDS = ("名称", "项目", "功能科目", "科目", "单位")
+CODE_WORDS = ("编码", "代码", "编号")
+LINE_NUMBER_WORDS = ("行次",)
+
+
+@dataclass
+class Columns:
+    split: list[int] = field(default_factory=list)
+    code: int | None = None
+    unit_code: int | None = None
+    label: int | None = None
+    line_number: int | None = None
+    values: list[int] = field(default_factory=list)
+
+
+def leaf(path: str) -> str:
+    return path.rsplit("/", 1)[-1]
+
+
+def assign_roles(
+    paths: list[str], body: list[list[str]], header_rows: list[list[str]], numbers: list[str] | None = None
+) -> Columns:
+    """Roles of the columns of a one-sided table; a 栏次 row, where printed, fixes the value columns."""
+    cols = Columns()
+    width = len(paths)
+    split_row = next(
+        (r for r in reversed(header_rows) if sum(header_text(c) in SPLIT_CODE_WORDS for c in r) >= 2), None
+    )
+    if split_row is not None:
+        cols.split = [i for i, c in enumerate(split_row) if header_text(c) in SPLIT_CODE_WORDS]
+    numeric = [_mostly_amounts([r[c] if c < len(r) else "" for r in body]) for c in range(width)]
+    for c in range(width):
+        if c in cols.split:
+            continue
+        name = leaf(paths[c])
+        if any(w in name for w in LINE_NUMBER_WORDS):
+            cols.line_number = c
+        elif any(w in name for w in CODE_WORDS):
+            if "单位" in name and cols.unit_code is None:
+                cols.unit_code = c
+            elif cols.code is None:
+                cols.code = c
+        elif (
+            cols.label is None and not numeric[c] and (_is_label_header(name) or _unnamed_text(name, body, c))
+        ):
+            cols.label = c
+        elif c > max([cols.label or 0, cols.code or 0, *cols.split, 0]) or numeric[c]:
+            cols.values.append(c)
+    if numbers:
+        numbered = [c for c, n in enumerate(numbers) if n.isdigit()]
+        cols.values = numbered
+        if cols.label in numbered or cols.label is None:
+            cols.label = max((c for c in range(numbered[0]) if c not in cols.split), default=None)
+    if cols.label is None:
+        # No label header (e.g. a garbled print): the column before the first value column.
+        first_value = cols.values[0] if cols.values else width
+        candidates = [c for c in range(first_value) if c not in cols.split and c != cols.code]
+        if candidates:
+            cols.label = candidates[-1]
+    return cols
+
+
+def _is_label_header(name: str) -> bool:
+    return any(w in name for w in LABEL_WORDS) and not any(w in name for w in CODE_WORDS)
+
+
+def _unnamed_text(name: str, body: list[list[str]], c: int) -> bool:
+    return not name and any(c < len(r) and r[c].strip() and parse_amount(r[c]) is None for r in body)
+
+
+def _mostly_amounts(cells: list[str]) -> bool:
+    filled = [c for c in cells if c.strip()]
+    if not filled:
+        return False
+    amounts = [c for c in filled if parse_amount(c) is not None and ("." in c or len(c.strip()) < 3)]
+    return len(amounts) * 2 > len(filled)

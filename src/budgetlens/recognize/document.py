@@ -1,0 +1,211 @@
+"""Raw document → canonical `Document`: find each table's title, meta lines, grids and notes.
+
+The walk keeps every intermediate: a `TableDraft` holds the title line, meta lines and grids of one
+table (several grids when it continues over pages) before `draft_to_table` builds it, so a debug
+view can show what was grouped together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from budgetlens.ingest.raw import Block, Grid, GridCell, RawDocument, TextLine
+from budgetlens.model import Document, MoneyUnit, Table
+from budgetlens.recognize import meta
+from budgetlens.recognize.columns import assign_roles, leaf
+from budgetlens.recognize.header import header_text, header_to_paths, split_header
+from budgetlens.recognize.narrative import lines_to_sections
+from budgetlens.recognize.performance import grid_to_performance
+from budgetlens.recognize.rows import block_rows, coded_rows, two_sided_rows
+from budgetlens.recognize.toc import find_toc, toc_entries
+from budgetlens.recognize.vocabulary import Family, TableType, classify_title
+
+_CJK_PART = re.compile(r"[\u4e00-\u9fff“”（）()、：:]+")
+EMPTY_NOTE_WORDS = ("无数据", "本表为空", "空表", "没有", "无相关", "未安排", "本部门无", "本单位无")
+COVER_LINES = 12
+
+
+@dataclass
+class TableDraft:
+    type: TableType
+    title: TextLine
+    meta_lines: list[TextLine] = field(default_factory=list)
+    grids: list[Grid] = field(default_factory=list)
+    notes: list[TextLine] = field(default_factory=list)
+
+
+def raw_to_document(raw: RawDocument) -> Document:
+    blocks = raw.blocks
+    toc = find_toc(blocks)
+    cover = [b.text for b in blocks[: toc[0] if toc else COVER_LINES] if isinstance(b, TextLine)]
+    heading = meta.read_heading(cover)
+    family: Family | None = heading.kind
+    body_start = toc[1] if toc else 0
+    drafts, narrative = blocks_to_drafts(blocks[body_start:], family)
+    tables = [draft_to_table(d) for d in drafts]
+    listed = toc_entries(blocks[toc[0] : toc[1]], family) if toc else []
+    present = {t.type for t in tables}
+    for entry in listed:
+        entry.present = entry.type in present
+    document = Document(
+        source=raw.source,
+        kind=heading.kind,
+        scope=heading.scope,
+        year=heading.year,
+        unit_name=heading.unit_name,
+        unit_code=heading.unit_code,
+        tables=tables,
+        listed_tables=listed,
+        narrative=lines_to_sections(narrative),
+    )
+    if document.unit_name is None:
+        names = [t.unit_name for t in tables if t.unit_name]
+        document.unit_name = max(set(names), key=names.count) if names else None
+    if document.unit_code is None:
+        document.unit_code = _unit_code_from_rows(document)
+    return document
+
+
+def _unit_code_from_rows(document: Document) -> str | None:
+    for table in document.tables:
+        for row in table.rows:
+            if row.unit_code and row.label == document.unit_name:
+                return row.unit_code
+    return None
+
+
+def blocks_to_drafts(blocks: list[Block], family: Family | None) -> tuple[list[TableDraft], list[TextLine]]:
+    """Group blocks into table drafts; text that belongs to no table is narrative."""
+    drafts: list[TableDraft] = []
+    narrative: list[TextLine] = []
+    pending: TableDraft | None = None
+    current: TableDraft | None = None
+    for block in blocks:
+        if isinstance(block, Grid):
+            if pending is not None:
+                if current is not None and _continues(current, pending, block):
+                    current.grids.append(block)
+                else:
+                    pending.grids.append(block)
+                    drafts.append(pending)
+                    current = pending
+                pending = None
+            elif current is not None:
+                current.grids.append(block)  # a page break without a repeated title
+            continue
+        table_type = classify_title(block.text, family)
+        if table_type is not None:
+            pending = TableDraft(table_type, block)
+        elif pending is not None and meta.is_meta_line(block.text):
+            pending.meta_lines.append(block)
+        elif current is not None and block.text.startswith(("注", "说明")):
+            current.notes.append(block)
+        else:
+            narrative.append(block)
+            current = None
+            pending = None
+    return drafts, narrative
+
+
+def _continues(current: TableDraft, pending: TableDraft, grid: Grid) -> bool:
+    """A repeated title continues the table above when the header repeats (or for performance tables)."""
+    if current.type.id != pending.type.id:
+        return False
+    if current.type.layout == "performance":
+        return True
+    return repeated_header_rows(current.grids[0], grid) > 0
+
+
+def repeated_header_rows(first: Grid, grid: Grid) -> int:
+    """How many leading rows of a continuation grid repeat the first grid's header (0: none)."""
+    header_rows = split_header(_texts(first.rows)).body_start
+    if header_rows == 0 or len(grid.rows) < header_rows:
+        return 0
+    same = all(
+        [header_text(c.text) for c in a] == [header_text(c.text) for c in b]
+        for a, b in zip(first.rows[:header_rows], grid.rows[:header_rows], strict=True)
+    )
+    return header_rows if same else 0
+
+
+def _texts(rows: list[list[GridCell]]) -> list[list[str]]:
+    return [[c.text for c in r] for r in rows]
+
+
+def draft_to_table(draft: TableDraft) -> Table:
+    lines = [draft.title, *draft.meta_lines]
+    money: MoneyUnit | None = next((u for u in map(meta.money_unit_of, (x.text for x in lines)) if u), None)
+    unit_name = next((n for n in map(meta.unit_name_of, (x.text for x in lines)) if n), None)
+    number = next((n for n in map(meta.table_number_of, (x.text for x in lines)) if n), None)
+    table = Table(
+        type=draft.type.id,
+        title=draft.title.text,
+        at=draft.title.at,
+        columns=[],
+        money_unit=money,
+        unit_name=unit_name,
+        number=number,
+        notes=[n.text for n in draft.notes],
+    )
+    grid_rows = [row for grid in draft.grids for row in grid.rows]
+    if grid_rows:
+        first_line = grid_rows[0][0].at.line
+        last_line = (draft.notes[-1].at.line if draft.notes else None) or grid_rows[-1][0].at.line
+        if first_line is not None and last_line is not None:
+            table.lines = (draft.title.at.line or first_line, last_line)
+    if draft.type.layout == "performance":
+        table.columns, table.performance = grid_to_performance(grid_rows, draft.type.id)
+    else:
+        _fill_rows(table, draft)
+    if not _has_data(table):
+        table.empty_note = next((n for n in table.notes if any(w in n for w in EMPTY_NOTE_WORDS)), None)
+    return table
+
+
+def _has_data(table: Table) -> bool:
+    if table.performance:
+        return True
+    return any(cell.amount for row in table.rows for cell in row.values.values())
+
+
+def _fill_rows(table: Table, draft: TableDraft) -> None:
+    first = split_header(_texts(draft.grids[0].rows))
+    width = max(g.width for g in draft.grids)
+    paths = header_to_paths(first.header, width)
+    body = draft.grids[0].rows[first.body_start :]
+    for grid in draft.grids[1:]:
+        body += grid.rows[repeated_header_rows(draft.grids[0], grid) :]
+    body_texts = _texts(body)
+    layout = draft.type.layout
+    if layout == "two_sided":
+        table.rows, paths = two_sided_rows(body, paths)
+    elif layout == "blocks":
+        table.rows = block_rows(body, paths)
+        paths = list(dict.fromkeys(leaf(p) for p in paths))
+    else:
+        cols = assign_roles(paths, body_texts, first.header, first.column_numbers)
+        template = _template_for(draft.type, paths, cols.values)
+        if template is not None:
+            for c, path in zip(cols.values, template, strict=True):
+                paths[c] = path
+            table.header_source = "template"
+        table.rows = coded_rows(body, cols, paths)
+    table.columns = [p for p in paths if p]
+
+
+def _template_for(table_type: TableType, paths: list[str], values: list[int]) -> tuple[str, ...] | None:
+    """The standard columns, when the printed header is unreadable and counts as many columns."""
+    printed = [paths[c] for c in values]
+    for template in table_type.templates:
+        if len(template) != len(values) or tuple(printed) == template:
+            continue
+        same_leaves = sum(leaf(p) == leaf(t) for p, t in zip(printed, template, strict=True))
+        if same_leaves * 2 >= len(template) or not all(_readable(p) for p in printed):
+            return template
+    return None
+
+
+def _readable(path: str) -> bool:
+    """A header path a person would write: every part at least two characters, all Chinese."""
+    return bool(path) and all(len(part) >= 2 and _CJK_PART.fullmatch(part) for part in path.split("/"))

@@ -1,0 +1,131 @@
+"""Grid rows → header rows, column-number rows and body rows; header rows → column paths.
+
+A printed header spreads one column's name over several rows, and a merged cell prints its text in
+its first column only. `header_to_paths` fills each empty header cell from its left neighbour when
+both sit under the same parent, then joins each column's names top-down with ``/``
+(``基本支出/人员经费/工资福利支出``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from budgetlens.amounts import parse_amount
+
+_TAGS = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+_META_ROW = re.compile(r"^\S{1,4}\s*[:：]")
+_ITEM_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+、)\S")
+TOTAL_WORDS = ("合计", "总计")
+SPLIT_CODE_WORDS = ("类", "款", "项")
+
+
+def header_text(text: str) -> str:
+    """A header cell without markup or the spaces that wrapping and spacing inserted."""
+    return _SPACE.sub("", _TAGS.sub("", text)).strip("*")
+
+
+def is_total_label(text: str) -> bool:
+    label = header_text(text)
+    return label.endswith(TOTAL_WORDS) or label.startswith(TOTAL_WORDS)
+
+
+def is_column_number_row(cells: list[str]) -> bool:
+    """The 栏次 row that numbers the columns (``栏次 | 1 | 2 | 3``, ``** | ** | 1 | 2``)."""
+    texts = [header_text(c) for c in cells if header_text(c)]
+    digits = [t for t in texts if t.isdigit() and len(t) <= 2]
+    if not digits:
+        return False
+    others = [t for t in texts if not (t.isdigit() and len(t) <= 2) and t not in ("栏次", "")]
+    others = [t for t in others if t not in SPLIT_CODE_WORDS]
+    enough = len(digits) >= 2 or "栏次" in texts
+    return enough and len(others) <= max(1, len(texts) // 4)
+
+
+def is_body_row(cells: list[str]) -> bool:
+    """A row that carries data: an amount, a total label, or a leading code."""
+    if is_column_number_row(cells):
+        return False
+    texts = [header_text(c) for c in cells]
+    if any(parse_amount(c) is not None and "." in c for c in cells):
+        return True
+    if any(_ITEM_NUMBER.match(t) for t in texts):
+        return True
+    for i, text in enumerate(texts):
+        if text and is_total_label(text):
+            # A header names 合计 among other column names; a total row has nothing but figures after it.
+            return all(not t or t.isdigit() for t in texts[i + 1 :])
+    first = next((t for t in texts if t), "")
+    return first.isdigit() and len(first) >= 3
+
+
+@dataclass
+class HeaderSplit:
+    header: list[list[str]]
+    column_numbers: list[str] | None
+    body_start: int
+    skipped: int
+
+
+def split_header(rows: list[list[str]]) -> HeaderSplit:
+    """Find where the header ends; leading meta rows (``部门: …``) are skipped."""
+    skipped = 0
+    while skipped < len(rows) and _is_meta_row(rows[skipped]):
+        skipped += 1
+    header: list[list[str]] = []
+    numbers: list[str] | None = None
+    index = skipped
+    for index in range(skipped, len(rows)):
+        cells = rows[index]
+        if is_body_row(cells):
+            break
+        if is_column_number_row(cells):
+            numbers = [header_text(c) for c in cells]
+            if any(header_text(c) in SPLIT_CODE_WORDS for c in cells):
+                header.append([c if header_text(c) in SPLIT_CODE_WORDS else "" for c in cells])
+            continue
+        header.append(cells)
+    else:
+        index = len(rows)
+    return HeaderSplit(header, numbers, index, skipped)
+
+
+def _is_meta_row(cells: list[str]) -> bool:
+    first = next((c for c in cells if c.strip()), "")
+    return bool(_META_ROW.match(first)) and not first.startswith("其中")
+
+
+def header_to_paths(header: list[list[str]], width: int) -> list[str]:
+    """Column paths of a header block, one per column (``""`` where a column has no header).
+
+    >>> header_to_paths([["合计", "基本支出", "", "项目支出"], ["", "人员经费", "公用经费", ""]], 4)
+    ['合计', '基本支出/人员经费', '基本支出/公用经费', '项目支出']
+    """
+    filled: list[list[str]] = []
+    for row in header:
+        cells = [header_text(row[c]) if c < len(row) else "" for c in range(width)]
+        out: list[str] = []
+        for c, printed in enumerate(cells):
+            value = printed
+            if not value and c > 0 and out[c - 1] and _same_parent(filled, c) and _spreads(filled, c - 1):
+                value = out[c - 1]
+            out.append(value)
+        filled.append(out)
+    paths = []
+    for c in range(width):
+        parts: list[str] = []
+        for row in filled:
+            if row[c] and (not parts or parts[-1] != row[c]):
+                parts.append(row[c])
+        paths.append("/".join(parts))
+    return paths
+
+
+def _same_parent(filled: list[list[str]], c: int) -> bool:
+    return all(row[c] == row[c - 1] for row in filled)
+
+
+def _spreads(filled: list[list[str]], c: int) -> bool:
+    """Top-row names spread right; a lower-row name only under a named parent spanning both columns."""
+    return not filled or any(row[c] for row in filled)

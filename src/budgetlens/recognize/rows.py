@@ -1,0 +1,180 @@
+"""Body rows → `Row`s, for the three row layouts of standard tables.
+
+- coded: one item per line, with a classification code (plain or split over 类/款/项) or a unit;
+- two_sided: 收入 | 支出 printed side by side, each printed line giving one row per side;
+- blocks: the same [code, name, amount] block repeated across the page (决算 基本支出表).
+"""
+
+from __future__ import annotations
+
+import re
+
+from budgetlens.amounts import is_blank, parse_amount
+from budgetlens.codes import FUNCTION_CODE_LENGTHS, digits_of, join_split_code
+from budgetlens.ingest.raw import GridCell
+from budgetlens.model import Cell, Row, RowKind
+from budgetlens.recognize.columns import CODE_WORDS, Columns, leaf
+from budgetlens.recognize.header import header_text, is_total_label
+
+_MEANINGFUL = re.compile(r"[0-9\u4e00-\u9fff]")
+
+
+def _text(cells: list[GridCell], c: int | None) -> str:
+    return cells[c].text.strip() if c is not None and c < len(cells) else ""
+
+
+def _values(cells: list[GridCell], columns: list[int], paths: list[str]) -> dict[str, Cell]:
+    values: dict[str, Cell] = {}
+    for c in columns:
+        if c >= len(cells) or not cells[c].text.strip():
+            continue
+        text = cells[c].text.strip()
+        values[paths[c] or f"列{c + 1}"] = Cell(text, parse_amount(text), cells[c].at)
+    return values
+
+
+def _row_kind(label: str) -> RowKind:
+    return "total" if is_total_label(label) else "item"
+
+
+def is_junk_row(cells: list[GridCell]) -> bool:
+    """A row of conversion debris (``_ | _ | _``): no digit and no Chinese character in any cell."""
+    return not any(_MEANINGFUL.search(c.text) for c in cells)
+
+
+def coded_rows(body: list[list[GridCell]], cols: Columns, paths: list[str]) -> list[Row]:
+    rows: list[Row] = []
+    previous: str | None = None
+    for cells in body:
+        if is_junk_row(cells):
+            continue
+        split = join_split_code([_text(cells, c) for c in cols.split], previous) if cols.split else None
+        code_text = digits_of(_text(cells, cols.code))
+        unit_code = digits_of(_text(cells, cols.unit_code)) or None
+        label = _text(cells, cols.label)
+        code: str | None = split
+        if code is None and code_text:
+            if cols.split or len(code_text) not in (*FUNCTION_CODE_LENGTHS,):
+                unit_code = unit_code or code_text  # 类/款/项 empty: the code column names a unit
+            else:
+                code = code_text
+        values = _values(cells, cols.values, paths)
+        others = [_text(cells, c) for c in range(len(cells)) if c not in cols.values]
+        total = next((t for t in others if is_total_label(t)), None)
+        if not label:
+            label = total or next((t for t in others if t and not t.isdigit()), "")
+        if not label and not code and not unit_code and not values:
+            continue
+        kind: RowKind = _row_kind(label) if total or not code else "item"
+        if kind == "item" and code is None and unit_code is not None:
+            kind = "unit"
+        label = header_text(label) if kind == "total" else label
+        rows.append(Row(label, values, cells[0].at, code, unit_code, kind))
+        if code:
+            previous = code
+    return rows
+
+
+def segments(width: int, starts: list[int]) -> list[list[int]]:
+    """Column groups that each begin at one of ``starts`` and run to the next."""
+    bounds = [*starts, width]
+    return [list(range(bounds[i], bounds[i + 1])) for i in range(len(starts))]
+
+
+def two_sided_label_columns(paths: list[str], body: list[list[GridCell]]) -> list[int]:
+    """Label columns of a two-sided table: headed 项目/科目, or holding text in the body."""
+    starts = [c for c, p in enumerate(paths) if "项目" in leaf(p) or leaf(p).endswith("科目")]
+    if starts:
+        return starts
+    return [c for c in range(len(paths)) if _text_column(body, c)]
+
+
+def _text_column(body: list[list[GridCell]], c: int) -> bool:
+    texts = [r[c].text for r in body if c < len(r) and not is_blank(r[c].text)]
+    return bool(texts) and all(parse_amount(t) is None for t in texts)
+
+
+def two_sided_rows(body: list[list[GridCell]], paths: list[str]) -> tuple[list[Row], list[str]]:
+    """Rows per side, and the column paths as ``side/name`` (middle header levels dropped)."""
+    starts = two_sided_label_columns(paths, body)
+    groups = segments(len(paths), starts)
+    sides = [_side(paths[g[0]], i) for i, g in enumerate(groups)]
+    names = [_group_name(leaf(paths[g[0]])) for g in groups]
+    paths = list(paths)
+    for group, side in zip(groups, sides, strict=True):
+        for c in group:
+            paths[c] = f"{side}/{leaf(paths[c])}"
+    shared = {s for s in sides if sides.count(s) > 1}
+    rows: list[Row] = []
+    for group, side, name in zip(groups, sides, names, strict=True):
+        for cells in body:
+            label = _text(cells, group[0])
+            value_cols = [c for c in group[1:] if "行次" not in leaf(paths[c])]
+            values = _values(cells, value_cols, paths)
+            if not label and not values:
+                continue
+            at = cells[group[0]].at if group[0] < len(cells) else cells[0].at
+            row = Row(label, values, at, kind=_row_kind(label), side=side)
+            row.group = name if side in shared else None
+            if row.kind == "total":
+                row.label = header_text(label)
+            rows.append(row)
+    value_paths = [paths[c] for g in groups for c in g[1:] if "行次" not in paths[c]]
+    return rows, list(dict.fromkeys(value_paths))
+
+
+def _side(path: str, index: int) -> str:
+    """收入 or 支出: named in the header path, else by position (收入 prints first)."""
+    for part in path.split("/"):
+        for side in ("收入", "支出"):
+            if side in part:
+                return side
+    return "收入" if index == 0 else "支出"
+
+
+def _group_name(label_header: str) -> str | None:
+    name = label_header.replace("项目", "").strip("()（）")
+    return name or None
+
+
+def block_rows(body: list[list[GridCell]], paths: list[str]) -> list[Row]:
+    """Rows of a table printing [code, name, amount] blocks side by side (人员经费 | 公用经费)."""
+    starts = [c for c, p in enumerate(paths) if any(w in leaf(p) for w in CODE_WORDS)]
+    groups = segments(len(paths), starts or [0])
+    rows: list[Row] = []
+    for index, group in enumerate(groups):
+        side = _block_side(index)
+        for cells in body:
+            texts = [_text(cells, c) for c in group]
+            if not any(texts):
+                continue
+            row = _block_row(cells, group, paths, side)
+            if row is not None:
+                rows.append(row)
+    return rows
+
+
+def _block_side(index: int) -> str:
+    """The national template prints 人员经费 in the first block and 公用经费 in the others."""
+    return "人员经费" if index == 0 else "公用经费"
+
+
+def _block_row(cells: list[GridCell], group: list[int], paths: list[str], side: str) -> Row | None:
+    code = digits_of(_text(cells, group[0]))
+    label_col = group[1] if len(group) > 1 else group[0]
+    label = _text(cells, label_col)
+    value_cols = group[2:] if len(group) > 2 else []
+    if not code and is_total_label(_text(cells, group[0])):
+        label, value_cols = _text(cells, group[0]), group[1:]
+    values = _values(cells, value_cols, [leaf(p) for p in paths])
+    if not label and not code and not values:
+        return None
+    kind = _row_kind(label)
+    return Row(
+        header_text(label) if kind == "total" else label,
+        values,
+        cells[group[0]].at if group[0] < len(cells) else cells[0].at,
+        code=code or None,
+        kind=kind,
+        side=side,
+    )

@@ -1,0 +1,69 @@
+"""The 目录: which tables a document says it contains, so a missing one can be reported."""
+
+from __future__ import annotations
+
+import re
+
+from budgetlens.ingest.raw import Block, Grid, TextLine
+from budgetlens.model import ListedTable, Provenance
+from budgetlens.recognize.vocabulary import Family, classify_title
+
+TOC_SEARCH_BLOCKS = 30
+_TOC_HEADING = re.compile(r"^(?:.*?(?:公开表|预算|决算))?目\s*录$")
+_ENTRY_NUMBER = re.compile(r"^\s*(\d+(?=\s*[、.．\s])|[一二三四五六七八九十]+(?=\s*[、.．]))\s*[、.．]?\s*")
+
+
+def find_toc(blocks: list[Block]) -> tuple[int, int] | None:
+    """Block range [start, end) of the 目录, or None when the document has none.
+
+    The 目录 is headed 目录, or (untitled) is an early grid listing three or more standard tables.
+    """
+    for index, block in enumerate(blocks):
+        if isinstance(block, TextLine) and _TOC_HEADING.match(block.text.replace(" ", "")):
+            return index + 1, _toc_end(blocks, index + 1)
+    for index, block in enumerate(blocks[:TOC_SEARCH_BLOCKS]):
+        if isinstance(block, Grid) and len(toc_entries([block], None)) >= 3:
+            return index, _toc_end(blocks, index)
+    return None
+
+
+def _toc_end(blocks: list[Block], start: int) -> int:
+    seen: set[str] = set()
+    for index in range(start, len(blocks)):
+        block = blocks[index]
+        if isinstance(block, Grid):
+            seen.update(c.text.replace(" ", "") for row in block.rows for c in row if c.text.strip())
+            continue
+        text = block.text.replace(" ", "")
+        if any(s.startswith(text) for s in seen) or text.startswith(("注", "说明")):
+            return index
+        if not _looks_like_entry(block.text) and index > start:
+            return index
+        seen.add(text)
+    return len(blocks)
+
+
+def _looks_like_entry(text: str) -> bool:
+    return bool(_ENTRY_NUMBER.match(text)) or text.startswith("第") or len(text) <= 30
+
+
+def toc_entries(blocks: list[Block], family: Family | None) -> list[ListedTable]:
+    entries: list[ListedTable] = []
+    for block in blocks:
+        lines: list[tuple[str, str | None, Provenance]] = []
+        if isinstance(block, Grid):
+            for row in block.rows:
+                texts = [c.text for c in row if c.text.strip()]
+                if texts:
+                    number = texts[0] if len(texts) > 1 and texts[0].strip().isdigit() else None
+                    lines.append((texts[-1], number, row[0].at))
+        else:
+            match = _ENTRY_NUMBER.match(block.text)
+            lines.append((block.text, match.group(1) if match else None, block.at))
+        for text, number, at in lines:
+            title = _ENTRY_NUMBER.sub("", text).strip()
+            table_type = classify_title(title, family)
+            untyped_table = title.endswith("表") and not title.endswith(("报表", "预算表", "决算表"))
+            if table_type is not None or (untyped_table and not title.startswith("第")):
+                entries.append(ListedTable(title, table_type.id if table_type else None, False, at, number))
+    return entries
