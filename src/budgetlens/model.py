@@ -122,6 +122,32 @@ class Table:
     notes: list[str] = field(default_factory=list)
     performance: list[PerformanceItem] = field(default_factory=list)
 
+    def find(
+        self,
+        *,
+        code: str | None = None,
+        label: str | None = None,
+        side: str | None = None,
+        group: str | None = None,
+    ) -> Row:
+        """The one row matching every given field; `KeyError` when none or several match."""
+        matches = [
+            row
+            for row in self.rows
+            if (code is None or row.code == code)
+            and (label is None or row.label == label)
+            and (side is None or row.side == side)
+            and (group is None or row.group == group)
+        ]
+        if len(matches) != 1:
+            raise KeyError(f"{len(matches)} rows match code={code} label={label} side={side} group={group}")
+        return matches[0]
+
+    def amount(self, column: str, **match: str) -> Decimal | None:
+        """The amount in ``column`` of the row `find` selects (None when that cell is blank)."""
+        cell = self.find(**match).values.get(column)
+        return cell.amount if cell else None
+
 
 @dataclass
 class ListedTable:

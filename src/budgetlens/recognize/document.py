@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from budgetlens.ingest.raw import Block, Grid, GridCell, RawDocument, TextLine
 from budgetlens.model import Document, MoneyUnit, Table
 from budgetlens.recognize import meta
 from budgetlens.recognize.columns import assign_roles, leaf
-from budgetlens.recognize.header import header_text, header_to_paths, split_header
+from budgetlens.recognize.header import SPLIT_CODE_WORDS, header_text, header_to_paths, split_header
 from budgetlens.recognize.narrative import lines_to_sections
 from budgetlens.recognize.performance import grid_to_performance
 from budgetlens.recognize.rows import block_rows, coded_rows, two_sided_rows
@@ -24,6 +25,9 @@ from budgetlens.recognize.vocabulary import Family, TableType, classify_title
 _CJK_PART = re.compile(r"[\u4e00-\u9fff“”（）()、：:]+")
 EMPTY_NOTE_WORDS = ("无数据", "本表为空", "空表", "没有", "无相关", "未安排", "本部门无", "本单位无")
 COVER_LINES = 12
+SHORT_LINE = 30
+SIMILAR_NAME = 0.6
+WRAPPED_TITLE_END = 6
 
 
 @dataclass
@@ -81,7 +85,7 @@ def blocks_to_drafts(blocks: list[Block], family: Family | None) -> tuple[list[T
     narrative: list[TextLine] = []
     pending: TableDraft | None = None
     current: TableDraft | None = None
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if isinstance(block, Grid):
             if pending is not None:
                 if current is not None and _continues(current, pending, block):
@@ -95,10 +99,15 @@ def blocks_to_drafts(blocks: list[Block], family: Family | None) -> tuple[list[T
                 current.grids.append(block)  # a page break without a repeated title
             continue
         table_type = classify_title(block.text, family)
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if table_type is None and isinstance(following, TextLine) and _wrapped_title_end(following.text):
+            table_type = classify_title(block.text + following.text, family)
+            if table_type is not None:
+                block = TextLine(block.text + following.text, block.at)  # noqa: PLW2901 - joined title
         if table_type is not None:
             pending = TableDraft(table_type, block)
-        elif pending is not None and meta.is_meta_line(block.text):
-            pending.meta_lines.append(block)
+        elif pending is not None and (meta.is_meta_line(block.text) or _short_line(block.text)):
+            pending.meta_lines.append(block)  # a meta line, or the wrapped rest of one
         elif current is not None and block.text.startswith(("注", "说明")):
             current.notes.append(block)
         else:
@@ -136,7 +145,7 @@ def _texts(rows: list[list[GridCell]]) -> list[list[str]]:
 def draft_to_table(draft: TableDraft) -> Table:
     lines = [draft.title, *draft.meta_lines]
     money: MoneyUnit | None = next((u for u in map(meta.money_unit_of, (x.text for x in lines)) if u), None)
-    unit_name = next((n for n in map(meta.unit_name_of, (x.text for x in lines)) if n), None)
+    unit_name = _unit_name(lines)
     number = next((n for n in map(meta.table_number_of, (x.text for x in lines)) if n), None)
     table = Table(
         type=draft.type.id,
@@ -163,6 +172,28 @@ def draft_to_table(draft: TableDraft) -> Table:
     return table
 
 
+def _wrapped_title_end(text: str) -> bool:
+    """The last piece of a title the layout wrapped (``表``, ``自评表``)."""
+    return len(text) <= WRAPPED_TITLE_END and text.endswith("表")
+
+
+def _short_line(text: str) -> bool:
+    return len(text) <= SHORT_LINE and not text.endswith(("。", "；"))
+
+
+def _unit_name(lines: list[TextLine]) -> str | None:
+    """The unit a table's meta lines name, joined with the short lines its wrapping left below."""
+    for index, line in enumerate(lines):
+        name = meta.unit_name_of(line.text)
+        if name:
+            for rest in lines[index + 1 :]:
+                if meta.is_meta_line(rest.text):
+                    break
+                name += rest.text.replace(" ", "")
+            return name
+    return None
+
+
 def _has_data(table: Table) -> bool:
     if table.performance:
         return True
@@ -180,6 +211,13 @@ def _fill_rows(table: Table, draft: TableDraft) -> None:
     layout = draft.type.layout
     if layout == "two_sided":
         table.rows, paths = two_sided_rows(body, paths)
+        template = _template_for(draft.type, paths, list(range(len(paths))))
+        if template is not None:
+            renamed = dict(zip(paths, template, strict=True))
+            for row in table.rows:
+                row.values = {renamed[k]: v for k, v in row.values.items()}
+            paths = list(template)
+            table.header_source = "template"
     elif layout == "blocks":
         table.rows = block_rows(body, paths)
         paths = list(dict.fromkeys(leaf(p) for p in paths))
@@ -187,10 +225,17 @@ def _fill_rows(table: Table, draft: TableDraft) -> None:
         cols = assign_roles(paths, body_texts, first.header, first.column_numbers)
         template = _template_for(draft.type, paths, cols.values)
         if template is not None:
+            paths = [""] * len(paths)
             for c, path in zip(cols.values, template, strict=True):
                 paths[c] = path
+            for c, name in zip(cols.split, SPLIT_CODE_WORDS, strict=False):
+                paths[c] = f"功能分类科目编码/{name}"
+            if cols.label is not None:
+                paths[cols.label] = "科目名称"
             table.header_source = "template"
         table.rows = coded_rows(body, cols, paths)
+        roles = [*cols.split, cols.code, cols.unit_code, cols.label, *cols.values]
+        paths = [paths[c] for c in sorted({c for c in roles if c is not None})]
     table.columns = [p for p in paths if p]
 
 
@@ -200,10 +245,16 @@ def _template_for(table_type: TableType, paths: list[str], values: list[int]) ->
     for template in table_type.templates:
         if len(template) != len(values) or tuple(printed) == template:
             continue
-        same_leaves = sum(leaf(p) == leaf(t) for p, t in zip(printed, template, strict=True))
-        if same_leaves * 2 >= len(template) or not all(_readable(p) for p in printed):
+        similar = all(_similar(p, t) for p, t in zip(printed, template, strict=True))
+        garbled = not all(_readable(p) for p in printed) or len(set(printed)) < len(printed)
+        if garbled or similar:
             return template
     return None
+
+
+def _similar(printed: str, standard: str) -> bool:
+    """The printed column name is the standard one, perhaps garbled (``上级上级支出`` for 上缴上级支出)."""
+    return SequenceMatcher(None, leaf(printed), leaf(standard)).ratio() >= SIMILAR_NAME
 
 
 def _readable(path: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from budgetlens.amounts import parse_amount
+from budgetlens.amounts import is_blank, parse_amount
 
 _TAGS = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
@@ -37,6 +37,10 @@ def is_column_number_row(cells: list[str]) -> bool:
     digits = [t for t in texts if t.isdigit() and len(t) <= 2]
     if not digits:
         return False
+    numbers = [int(d) for d in digits]
+    rising = sum(b > a for a, b in zip(numbers, numbers[1:], strict=False))
+    if len(numbers) > 1 and rising * 10 < (len(numbers) - 1) * 7:
+        return False  # figures of a data row (``2 | 2 | 0 | 0``), not 1, 2, 3 …
     others = [t for t in texts if not (t.isdigit() and len(t) <= 2) and t not in ("栏次", "")]
     others = [t for t in others if t not in SPLIT_CODE_WORDS]
     enough = len(digits) >= 2 or "栏次" in texts
@@ -55,7 +59,7 @@ def is_body_row(cells: list[str]) -> bool:
     for i, text in enumerate(texts):
         if text and is_total_label(text):
             # A header names 合计 among other column names; a total row has nothing but figures after it.
-            return all(not t or t.isdigit() for t in texts[i + 1 :])
+            return all(is_blank(t) or t.isdigit() for t in texts[i + 1 :])
     first = next((t for t in texts if t), "")
     return first.isdigit() and len(first) >= 3
 
@@ -78,9 +82,10 @@ def split_header(rows: list[list[str]]) -> HeaderSplit:
     index = skipped
     for index in range(skipped, len(rows)):
         cells = rows[index]
-        if is_body_row(cells):
-            break
-        if is_column_number_row(cells):
+        numbered = is_column_number_row(cells)
+        if is_body_row(cells) or (numbers is not None and not numbered):
+            break  # the rows after a 栏次 row are the body
+        if numbered:
             numbers = [header_text(c) for c in cells]
             if any(header_text(c) in SPLIT_CODE_WORDS for c in cells):
                 header.append([c if header_text(c) in SPLIT_CODE_WORDS else "" for c in cells])

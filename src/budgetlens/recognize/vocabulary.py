@@ -94,6 +94,15 @@ TABLE_TYPES: tuple[TableType, ...] = (
         "final_account",
         "two_sided",
         ("财政拨款收支决算总表",),
+        (
+            (
+                "收入/决算数",
+                "支出/小计",
+                "支出/一般公共预算财政拨款",
+                "支出/政府性基金预算财政拨款",
+                "支出/国有资本经营预算财政拨款",
+            ),
+        ),
     ),
     TableType(
         "final.gpb_expenditure",
@@ -259,7 +268,7 @@ TABLE_TYPES: tuple[TableType, ...] = (
         "部门整体支出绩效自评表",
         "performance",
         "performance",
-        ("单位整体支出绩效自评表", "整体支出绩效自评表"),
+        ("部门（单位）整体支出绩效自评表", "单位整体支出绩效自评表", "整体支出绩效自评表"),
     ),
 )
 
@@ -294,9 +303,28 @@ for _type in TABLE_TYPES:
         _BY_TITLE.setdefault(normalize_title(_title), []).append(_type)
 
 
+_PERFORMANCE_SUFFIXES = (
+    ("项目绩效自评表", "performance.project_self_eval"),
+    ("项目支出绩效自评表", "performance.project_self_eval"),
+    ("整体绩效自评表", "performance.overall_self_eval"),
+    ("整体支出绩效自评表", "performance.overall_self_eval"),
+    ("项目支出绩效目标表", "performance.project_targets"),
+    ("整体支出绩效目标表", "performance.overall_targets"),
+)
+TITLE_MAX = 60
+
+
 def classify_title(title: str, family: Family | None = None) -> TableType | None:
-    """The table type a printed title names, preferring the document's family when both fit."""
-    candidates = _BY_TITLE.get(normalize_title(title), [])
+    """The table type a printed title names, preferring the document's family when both fit.
+
+    Performance tables often carry the project or unit in the title
+    (``2024年度综合性工作经费项目绩效自评表``): those match by their ending.
+    """
+    normalized = normalize_title(title)
+    candidates = _BY_TITLE.get(normalized, [])
+    if not candidates and len(normalized) <= TITLE_MAX:
+        suffix = next((t for s, t in _PERFORMANCE_SUFFIXES if normalized.endswith(s)), None)
+        candidates = [TYPES_BY_ID[suffix]] if suffix else []
     if family is not None:
         preferred = [t for t in candidates if t.family in (family, "performance")]
         candidates = preferred or candidates
