@@ -21,12 +21,13 @@ T = TypeVar("T")
 
 
 def to_plain(value: Any) -> Any:
-    """Dataclasses, decimals and tuples as JSON-ready values; None fields are left out."""
+    """Dataclasses, decimals and tuples as JSON-ready values; None and empty optional fields are left out."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out = {}
         for f in dataclasses.fields(value):
             item = getattr(value, f.name)
-            if item is None or item in ([], {}):
+            optional_empty = item in ([], {}) and f.default_factory is not dataclasses.MISSING
+            if item is None or optional_empty:
                 continue
             out[f.name] = to_plain(item)
         return out
@@ -69,9 +70,16 @@ def from_plain(kind: Any, value: Any) -> Any:
         return Decimal(value)
     if dataclasses.is_dataclass(kind) and isinstance(kind, type):
         hints = typing.get_type_hints(kind)
-        known = {f.name for f in dataclasses.fields(kind)}
-        return kind(**{k: from_plain(hints[k], v) for k, v in value.items() if k in known})
+        fields = dataclasses.fields(kind)
+        known = {f.name for f in fields}
+        # A None field was left out of the JSON; required ones come back as None.
+        omitted = {f.name: None for f in fields if f.name not in value and _required(f)}
+        return kind(**omitted, **{k: from_plain(hints[k], v) for k, v in value.items() if k in known})
     return value
+
+
+def _required(f: dataclasses.Field[Any]) -> bool:
+    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
 
 
 def document_from_dict(data: dict[str, Any]) -> Document:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from budgetlens.amounts import is_blank, parse_amount
 
@@ -38,7 +39,7 @@ def is_column_number_row(cells: list[str]) -> bool:
     if not digits:
         return False
     numbers = [int(d) for d in digits]
-    rising = sum(b > a for a, b in zip(numbers, numbers[1:], strict=False))
+    rising = sum(b > a for a, b in pairwise(numbers))
     if len(numbers) > 1 and rising * 10 < (len(numbers) - 1) * 7:
         return False  # figures of a data row (``2 | 2 | 0 | 0``), not 1, 2, 3 …
     others = [t for t in texts if not (t.isdigit() and len(t) <= 2) and t not in ("栏次", "")]
