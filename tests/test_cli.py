@@ -54,7 +54,9 @@ def test_extract_writes_output_file(tmp_path: Path) -> None:
         (b"\xff\xfe\x00\x01\x02garbage\x00", "无法识别"),
     ],
 )
-def test_unreadable_input_gives_chinese_error_and_exit_2(tmp_path: Path, content: bytes, message: str) -> None:
+def test_unreadable_input_gives_chinese_error_and_exit_2(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
     path = tmp_path / "input.txt"
     path.write_bytes(content)
     result = run("extract", str(path))

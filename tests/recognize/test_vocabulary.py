@@ -47,7 +47,9 @@ def test_printed_titles_classify(title: str, family: str, type_id: str) -> None:
     assert table_type.id == type_id
 
 
-@pytest.mark.parametrize("text", ["一、收入支出决算总体情况说明", "单位：万元", "2024年部门预算公开表", "财政拨款"])
+@pytest.mark.parametrize(
+    "text", ["一、收入支出决算总体情况说明", "单位：万元", "2024年部门预算公开表", "财政拨款"]
+)
 def test_narrative_lines_are_not_tables(text: str) -> None:
     assert classify_title(text, "final_account") is None
 

@@ -25,11 +25,17 @@ def heading_level(text: str) -> int | None:
     return None
 
 
+_BARE_PART = re.compile(r"^第[一二三四五六七八九十]+部分$")
+
+
 def lines_to_sections(lines: list[TextLine]) -> list[Section]:
     sections: list[Section] = []
     for line in lines:
         level = heading_level(line.text)
-        if level is not None:
+        previous = sections[-1] if sections else None
+        if previous and _BARE_PART.match(previous.heading) and not previous.paragraphs and level is None:
+            previous.heading += " " + line.text  # 第一部分 printed above its title
+        elif level is not None:
             sections.append(Section(line.text, level, line.at))
         elif sections:
             sections[-1].paragraphs.append(Paragraph(line.text, line.at))
