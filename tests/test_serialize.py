@@ -39,7 +39,7 @@ def test_amounts_are_decimal_strings_never_floats() -> None:
 
 
 def test_a_document_of_another_schema_is_refused() -> None:
-    with pytest.raises(ValueError, match="不是 budgetlens.document/1 格式的文档"):
+    with pytest.raises(ValueError, match=r"不是 budgetlens\.document/1 格式的文档"):
         document_from_dict({"schema": "other/1"})
 
 

@@ -9,7 +9,8 @@ DOCS = Path(__file__).resolve().parents[2] / "docs"
 REQUIRED_IDS = [
     "final.summary", "final.income", "final.expenditure", "final.fiscal_summary", "final.gpb_expenditure",
     "final.gpb_basic", "final.three_public", "final.gov_fund", "final.soe_capital", "budget.summary",
-    "budget.income", "budget.expenditure", "budget.fiscal_summary", "budget.gpb_expenditure", "budget.gpb_basic",
+    "budget.income", "budget.expenditure", "budget.fiscal_summary", "budget.gpb_expenditure",
+    "budget.gpb_basic",
     "budget.three_public", "budget.gov_fund", "budget.soe_capital", "performance.project_targets",
     "performance.overall_targets", "performance.project_self_eval", "performance.overall_self_eval",
 ]  # fmt: skip
