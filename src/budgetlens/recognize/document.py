@@ -23,7 +23,18 @@ from budgetlens.recognize.toc import find_toc, toc_entries
 from budgetlens.recognize.vocabulary import Family, TableType, classify_title
 
 _CJK_PART = re.compile(r"[\u4e00-\u9fff“”（）()、：:]+")
-EMPTY_NOTE_WORDS = ("无数据", "本表为空", "空表", "没有", "无相关", "未安排", "本部门无", "本单位无")
+EMPTY_NOTE_WORDS = (
+    "无数据",
+    "无数字",
+    "本表为空",
+    "空表",
+    "没有",
+    "无相关",
+    "无该项",
+    "未安排",
+    "本部门无",
+    "本单位无",
+)
 COVER_LINES = 12
 SHORT_LINE = 30
 SIMILAR_NAME = 0.6
