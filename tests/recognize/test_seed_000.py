@@ -36,6 +36,14 @@ def pick(table: Table, selector: Selector) -> Row:
     return table.find(**selector)
 
 
+def value_ids(values: list[tuple[str, Selector, str, str]]) -> list[str]:
+    """ASCII test ids: table id, the row's code or unit code (or its position) and the amount."""
+    return [
+        f"{t.split('.')[1]}-{sel.get('code') or sel.get('unit') or i}-{amount}"
+        for i, (t, sel, _, amount) in enumerate(values)
+    ]
+
+
 def test_document_meta() -> None:
     d = doc()
     assert (d.kind, d.scope, d.year) == ("budget", "department", 2024)
@@ -283,7 +291,7 @@ VALUES: list[tuple[str, Selector, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("type_id", "selector", "column", "expected"), VALUES)
+@pytest.mark.parametrize(("type_id", "selector", "column", "expected"), VALUES, ids=value_ids(VALUES))
 def test_printed_amount(type_id: str, selector: Selector, column: str, expected: str) -> None:
     row = pick(doc().table(type_id), selector)
     assert row.values[column].amount == Decimal(expected)

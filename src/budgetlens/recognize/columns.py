@@ -6,11 +6,14 @@ not (a column whose cells are amounts is a value column whatever its garbled hea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from budgetlens.amounts import parse_amount
 from budgetlens.recognize.header import SPLIT_CODE_WORDS, header_text
 
+_CODE3 = re.compile(r"\d{3}")
+_CODE2 = re.compile(r"\d{2}")
 LABEL_WORDS = ("名称", "项目", "功能科目", "科目", "单位")
 CODE_WORDS = ("编码", "代码", "编号")
 LINE_NUMBER_WORDS = ("行次",)
@@ -41,6 +44,8 @@ def assign_roles(
     )
     if split_row is not None:
         cols.split = [i for i, c in enumerate(split_row) if header_text(c) in SPLIT_CODE_WORDS]
+    elif _unnamed_split_columns(paths, body):
+        cols.split = [0, 1, 2]
     numeric = [_mostly_amounts([r[c] if c < len(r) else "" for r in body]) for c in range(width)]
     for c in range(width):
         if c in cols.split:
@@ -71,6 +76,17 @@ def assign_roles(
         if candidates:
             cols.label = candidates[-1]
     return cols
+
+
+def _unnamed_split_columns(paths: list[str], body: list[list[str]]) -> bool:
+    """类/款/项 columns printed without their 类 款 项 header row: one spanning header, 3/2/2-digit cells."""
+    if len(paths) < 4 or not paths[0] or len(set(paths[:3])) != 1:
+        return False
+    shapes = (_CODE3, _CODE2, _CODE2)
+    cells = [[r[c].strip() for r in body if c < len(r) and r[c].strip()] for c in range(3)]
+    return bool(cells[0]) and all(
+        all(p.fullmatch(x) for x in col) for p, col in zip(shapes, cells, strict=True)
+    )
 
 
 def _is_label_header(name: str) -> bool:

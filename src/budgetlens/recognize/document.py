@@ -83,10 +83,15 @@ def raw_to_document(raw: RawDocument) -> Document:
 
 
 def _unit_code_from_rows(document: Document) -> str | None:
+    """The code printed beside the unit's own name in a table (or a performance table's 单位编码)."""
     for table in document.tables:
         for row in table.rows:
             if row.unit_code and row.label == document.unit_name:
                 return row.unit_code
+        for item in table.performance:
+            code = item.facts.get("单位编码")
+            if code is not None and item.name == document.unit_name:
+                return code.text
     return None
 
 
@@ -234,6 +239,9 @@ def _fill_rows(table: Table, draft: TableDraft) -> None:
         paths = list(dict.fromkeys(leaf(p) for p in paths))
     else:
         cols = assign_roles(paths, body_texts, first.header, first.column_numbers)
+        if cols.split and len({paths[c] for c in cols.split}) == 1:
+            for c, name in zip(cols.split, SPLIT_CODE_WORDS, strict=False):
+                paths[c] = f"{paths[c]}/{name}" if paths[c] else name
         template = _template_for(draft.type, paths, cols.values)
         if template is not None:
             paths = [""] * len(paths)

@@ -109,21 +109,30 @@ def header_to_paths(header: list[list[str]], width: int) -> list[str]:
     ['合计', '基本支出/人员经费', '基本支出/公用经费', '项目支出']
     """
     filled: list[list[str]] = []
+    spread: list[list[bool]] = []  # True where a name was filled in from the left, not printed
     for row in header:
         cells = [header_text(row[c]) if c < len(row) else "" for c in range(width)]
         out: list[str] = []
+        from_left: list[bool] = []
         for c, printed in enumerate(cells):
             value = printed
             if not value and c > 0 and out[c - 1] and _same_parent(filled, c) and _spreads(filled, c - 1):
                 value = out[c - 1]
             out.append(value)
+            from_left.append(value != printed)
         filled.append(out)
+        spread.append(from_left)
     paths = []
     for c in range(width):
         parts: list[str] = []
-        for row in filled:
-            if row[c] and (not parts or parts[-1] != row[c]):
+        printed_above = False
+        for row, from_left in zip(filled, spread, strict=True):
+            # A name printed twice down one column is one merged cell; a group name spread over a
+            # column whose own name repeats it (其他工资福利支出/其他工资福利支出) is two levels.
+            if row[c] and (not parts or parts[-1] != row[c] or not printed_above):
                 parts.append(row[c])
+            if row[c]:
+                printed_above = not from_left[c]
         paths.append("/".join(parts))
     return paths
 

@@ -29,9 +29,10 @@ from budgetlens.recognize.header import header_text, header_to_paths
 
 _CJK_GAP = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef])")
 _GROUP_SCORE = re.compile(r"\s*[（(]\s*\d+\s*分\s*[）)]\s*$")
-_GOAL_N = re.compile(r"年度[日目]?(?:目标)?\d*[:：]?|目标\d+[:：]?")
+_GOAL_N = re.compile(r"年度(?:日|目标|日目标)\d*[:：]?|目标\d+[:：]?")
 _INLINE = re.compile(r"^(?:其中[:：])?\s*(\S+?)\s*[:：]\s*([\d.,\s]+)$")
 _ORDER = re.compile(r"^\d+、")
+_SCORING = re.compile(r"得.{0,3}分|扣.{0,3}分")
 _LEVEL1 = {"产出": "产出指标", "效益": "效益指标", "满意度": "满意度指标", "成本": "成本指标"}
 _PARENT = {
     **dict.fromkeys(("数量", "质量", "时效"), "产出"),
@@ -108,7 +109,7 @@ class _Layout:
 
 
 def _layout(header: list[list[str]]) -> _Layout | None:
-    width = max(len(r) for r in header)
+    width = max((i + 1 for r in header for i, t in enumerate(r) if t.strip()), default=0)
     paths = header_to_paths(header, width)
     last = [p.split("/")[-1] for p in paths]
     if "三级指标" not in last:
@@ -236,11 +237,11 @@ class _Parser:
             cols = sorted(self.goal_cols)
             for n, col in enumerate(cols):
                 end = cols[n + 1] if n + 1 < len(cols) else len(texts)
-                text = next((texts[i] for i in range(col, end) if i < len(texts) and texts[i]), "")
-                if self.goal_cols[col] == "预期目标":
-                    self._add_goal(text, row[col] if col < len(row) else row[0])
-                elif text:
-                    self._fact(self.goal_cols[col], row[col], amount=False)
+                at = next((i for i in range(col, min(end, len(texts))) if texts[i]), None)
+                if at is not None and self.goal_cols[col] == "预期目标":
+                    self._add_goal(texts[at], row[at])
+                elif at is not None:
+                    self._fact(self.goal_cols[col], row[at], amount=False)
             return True
         if sum(norms[i] in _FUND_WORDS for i in filled) >= 2:
             self.mode = "funds"
@@ -275,32 +276,34 @@ class _Parser:
     def _labelled(self, row: list[GridCell], texts: list[str], norms: list[str], filled: list[int]) -> bool:
         """Key/value rows: names, goals, facts. True when the row was one."""
         heads = [norms[filled[0]], "".join(norms[i] for i in filled[:2])]
-        for n, head in enumerate(heads):
-            if head.endswith(_NAME_LABELS) or (head.endswith("名称") and n == 1 and len(head) <= 8):
-                value = "".join(texts[i] for i in filled[n + 1 :])
-                if value:
-                    self._open(value, row[filled[n + 1]])
-                    return True
-            if _GOAL_N.fullmatch(head) and len(filled) > n + 1:
-                self._add_goal("".join(texts[i] for i in filled[n + 1 :]), row[filled[n + 1]])
-                return True
         first = heads[0]
-        if first in ("年度总体目标", "年度总体目标"):
+        if first == "年度总体目标":
             self.mode = "goals"
             self.goal_cols = {i: norms[i] for i in filled[1:]}
             return True
         if first == "年度主要任务":
             self.mode = "tasks"
             return True
+        for n in (1, 0):
+            if len(filled) <= n + 1:
+                continue
+            rest = "".join(texts[i] for i in filled[n + 1 :])
+            if heads[n].endswith(_NAME_LABELS) or (heads[n].endswith("名称") and len(heads[n]) <= 14):
+                self._open(rest, row[filled[n + 1]])
+                return True
+            if _GOAL_N.fullmatch(heads[n]):
+                self._add_goal(rest, row[filled[n + 1]])
+                return True
         if first in _GOAL_LABELS and len(filled) > 1:
             self._add_goal(texts[filled[1]], row[filled[1]])
             return True
-        if first not in _FACT_LABELS and (self.layout is not None or not (_FACT_LABELS & set(norms))):
+        labels = _FACT_LABELS | {"资金量"}
+        if first not in labels and (self.layout is not None or not (labels & set(norms))):
             return False
         for n, i in enumerate(filled):
-            if norms[i] in _FACT_LABELS or norms[i] == "资金量":
+            if norms[i] in labels:
                 nxt = filled[n + 1] if n + 1 < len(filled) else None
-                if nxt is None or norms[nxt] in _FACT_LABELS or norms[nxt] == "资金量":
+                if nxt is None or norms[nxt] in labels:
                     continue
                 key = norms[i]
                 if key == "资金量" and n > 0:
@@ -314,7 +317,7 @@ class _Parser:
         a = next(
             (
                 i
-                for i in range(1, anchor)
+                for i in range(1, min(anchor, self.layout.name_col if self.layout else 0))
                 if _is_money(texts[i]) and texts[i - 1] and parse_amount(texts[i - 1]) is None
             ),
             None,
@@ -326,7 +329,7 @@ class _Parser:
         )
         if goal is None and anchor == len(texts):
             return None  # a unit's subtotal row: no goal, no indicators
-        item, repeated = self._open(texts[a - 1], row[a - 1])
+        repeated = self._open(texts[a - 1], row[a - 1])[1]
         if a >= 2 and texts[a - 2].isdigit():
             self._fact("单位编码", row[a - 2], amount=False)
         end = goal if goal is not None else anchor
@@ -357,9 +360,15 @@ class _Parser:
             self.shift = name_at - layout.name_col
         else:
             name_at = layout.name_col + self.shift
-            for at, value in ((name_at - 2, "1"), (name_at - 1, "2")):
-                if start <= at < len(texts) and texts[at]:
-                    l1, l2 = (texts[at], l2) if value == "1" else (l1, texts[at])
+            compare = next((o for o, k in layout.kinds.items() if k == "comparison"), None)
+            token = next((i for i in range(start, len(texts)) if texts[i] in COMPARISONS), None)
+            if compare is not None and token is not None and token - compare >= start:
+                name_at = token - compare  # the 指标值类型 cell anchors a row that lost its 二级
+                self.shift = name_at - layout.name_col
+            if start <= name_at - 2 < len(texts) and texts[name_at - 2]:
+                self.level1 = _squash(texts[name_at - 2])  # as printed, even when unreadable
+            if start <= name_at - 1 < len(texts):
+                l2 = texts[name_at - 1]
         if l1:
             self.level1 = _squash(l1)
             self.level2 = "" if not l2 else self.level2
@@ -395,6 +404,10 @@ class _Parser:
         size = max(kinds, default=0)
         if not self.self_eval:
             after = _squeeze(after, size)
+            scoring = next((o for o, k in kinds.items() if k == "scoring"), None)
+            found = next((j for j, t in enumerate(after) if _SCORING.search(t)), None)
+            if scoring is not None and found is not None and found + 1 < scoring:
+                after[found:found] = [""] * (scoring - found - 1)  # a cell before 评分标准 was lost
         values: dict[str, str] = {}
         tail = min((o for o, k in kinds.items() if k in ("weight", "score", "note")), default=size + 1)
         for offset, kind in sorted(kinds.items()):
@@ -408,6 +421,8 @@ class _Parser:
                 values["note"] = " ".join(notes)
         if not name:
             last = self.item.indicators[-1] if self.item and self.item.indicators else None
+            if last is not None and set(values) == {"note"} and last.note is None:
+                last.note = values["note"]  # the 偏差 text wrapped onto a row of its own
             if last is None or not ({"target", "actual"} & set(values)):
                 return None
             name = last.name  # a 三级 cell merged over several rows prints on the first only

@@ -16,6 +16,10 @@ from budgetlens.model import Cell, Row, RowKind
 from budgetlens.recognize.columns import CODE_WORDS, Columns, leaf
 from budgetlens.recognize.header import header_text, is_total_label
 
+ORGANISATION_ENDINGS = (
+    "中心", "局", "委", "委员会", "办公室", "办", "部", "院", "所", "站", "队", "会", "处", "室", "馆", "校",
+    "医院", "政府", "机关", "单位", "厅", "署", "团", "社", "园", "区", "本级",
+)  # fmt: skip
 _MEANINGFUL = re.compile(r"[0-9\u4e00-\u9fff]")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff（）()])\s+(?=[\u4e00-\u9fff（）()])")
 
@@ -41,6 +45,11 @@ def _values(cells: list[GridCell], columns: list[int], paths: list[str]) -> dict
 
 def _row_kind(label: str) -> RowKind:
     return "total" if is_total_label(label) else "item"
+
+
+def is_organisation(label: str) -> bool:
+    """A label naming a unit (``株洲市荷塘区产业服务中心``), or a bare code where the name was lost."""
+    return not label or label.isdigit() or label.endswith(ORGANISATION_ENDINGS)
 
 
 def is_junk_row(cells: list[GridCell]) -> bool:
@@ -72,8 +81,8 @@ def coded_rows(body: list[list[GridCell]], cols: Columns, paths: list[str]) -> l
         if not label and not code and not unit_code and not values:
             continue
         kind: RowKind = _row_kind(label) if total or not code else "item"
-        if kind == "item" and code is None and unit_code is not None:
-            kind = "unit"
+        if kind == "item" and code is None and unit_code is not None and is_organisation(label):
+            kind = "unit"  # a unit's own line; a project under a unit code stays an item
         label = header_text(label) if kind == "total" else label
         rows.append(Row(label, values, cells[0].at, code, unit_code, kind))
         if code:
