@@ -22,6 +22,18 @@ TOTAL_WORDS = ("合计", "总计")
 SPLIT_CODE_WORDS = ("类", "款", "项")
 
 
+_CJK_GAP = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef()])\s+(?=[\u3000-\u9fff\uff00-\uffef()])")
+
+
+def unwrap_label(text: str) -> str:
+    """A label without the spaces a wrapped cell left between Chinese characters.
+
+    >>> unwrap_label("其他工业和信息产业监管 支出")
+    '其他工业和信息产业监管支出'
+    """
+    return _CJK_GAP.sub("", text.strip())
+
+
 def header_text(text: str) -> str:
     """A header cell without markup or the spaces that wrapping and spacing inserted."""
     return _SPACE.sub("", _TAGS.sub("", text)).strip("*")

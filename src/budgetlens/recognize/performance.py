@@ -25,9 +25,8 @@ from dataclasses import dataclass, replace
 from budgetlens.amounts import parse_amount
 from budgetlens.ingest.raw import GridCell
 from budgetlens.model import Cell, Indicator, PerformanceItem
-from budgetlens.recognize.header import header_text, header_to_paths
+from budgetlens.recognize.header import header_text, header_to_paths, unwrap_label
 
-_CJK_GAP = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef])")
 _GROUP_SCORE = re.compile(r"\s*[（(]\s*\d+\s*分\s*[）)]\s*$")
 _GOAL_N = re.compile(r"年度(?:日|目标|日目标)\d*[:：]?|目标\d+[:：]?")
 _INLINE = re.compile(r"^(?:其中[:：])?\s*(\S+?)\s*[:：]\s*([\d.,\s]+)$")
@@ -69,7 +68,7 @@ def _norm(text: str) -> str:
 
 def _squash(text: str) -> str:
     """A name without the spaces wrapping put between Chinese characters or its group score."""
-    return _CJK_GAP.sub("", _GROUP_SCORE.sub("", text.strip()))
+    return unwrap_label(_GROUP_SCORE.sub("", text.strip()))
 
 
 def _vocab(text: str) -> tuple[int, str] | None:
@@ -121,14 +120,6 @@ def _layout(header: list[list[str]]) -> _Layout | None:
     while paths and not paths[-1]:
         paths.pop()
     return _Layout(paths, name_col, kinds, money, has_head)
-
-
-def _squeeze(cells: list[str], size: int) -> list[str]:
-    """Drop blank cells a conversion inserted (leftmost first) until ``size`` cells remain."""
-    cells = list(cells)
-    while len(cells) > size and "" in cells:
-        cells.remove("")
-    return cells
 
 
 class _Parser:
@@ -403,7 +394,7 @@ class _Parser:
             after.pop()
         size = max(kinds, default=0)
         if not self.self_eval:
-            after = _squeeze(after, size)
+            after = [after[i] if i is not None else "" for i in _squeeze_index(after, 0, len(after), size)]
             scoring = next((o for o, k in kinds.items() if k == "scoring"), None)
             found = next((j for j, t in enumerate(after) if _SCORING.search(t)), None)
             if scoring is not None and found is not None and found + 1 < scoring:
@@ -453,7 +444,8 @@ class _Parser:
 
 
 def _squeeze_index(texts: list[str], begin: int, end: int, size: int) -> list[int | None]:
-    """Indexes of the cells in ``begin:end``, blanks squeezed out as `_squeeze` does."""
+    """Indexes of the cells in ``begin:end`` after dropping the blanks a conversion inserted
+    (leftmost first) until ``size`` remain; None for a blank that stays."""
     cells = list(range(begin, end))
     while len(cells) > size and any(not texts[i] for i in cells):
         cells.remove(next(i for i in cells if not texts[i]))

@@ -14,19 +14,13 @@ from budgetlens.codes import FUNCTION_CODE_LENGTHS, digits_of, join_split_code
 from budgetlens.ingest.raw import GridCell
 from budgetlens.model import Cell, Row, RowKind
 from budgetlens.recognize.columns import CODE_WORDS, Columns, leaf
-from budgetlens.recognize.header import header_text, is_total_label
+from budgetlens.recognize.header import header_text, is_total_label, unwrap_label
 
 ORGANISATION_ENDINGS = (
     "中心", "局", "委", "委员会", "办公室", "办", "部", "院", "所", "站", "队", "会", "处", "室", "馆", "校",
     "医院", "政府", "机关", "单位", "厅", "署", "团", "社", "园", "区", "本级",
 )  # fmt: skip
 _MEANINGFUL = re.compile(r"[0-9\u4e00-\u9fff]")
-_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff（）()])\s+(?=[\u4e00-\u9fff（）()])")
-
-
-def _label(text: str) -> str:
-    """A row label without the spaces a wrapped cell left between Chinese characters."""
-    return _CJK_GAP.sub("", text.strip())
 
 
 def _text(cells: list[GridCell], c: int | None) -> str:
@@ -66,7 +60,7 @@ def coded_rows(body: list[list[GridCell]], cols: Columns, paths: list[str]) -> l
         split = join_split_code([_text(cells, c) for c in cols.split], previous) if cols.split else None
         code_text = digits_of(_text(cells, cols.code))
         unit_code = digits_of(_text(cells, cols.unit_code)) or None
-        label = _label(_text(cells, cols.label))
+        label = unwrap_label(_text(cells, cols.label))
         code: str | None = split
         if code is None and code_text:
             if cols.split or len(code_text) not in (*FUNCTION_CODE_LENGTHS,):
@@ -123,7 +117,7 @@ def two_sided_rows(body: list[list[GridCell]], paths: list[str]) -> tuple[list[R
     rows: list[Row] = []
     for group, side, name in zip(groups, sides, names, strict=True):
         for cells in body:
-            label = _label(_text(cells, group[0]))
+            label = unwrap_label(_text(cells, group[0]))
             value_cols = [c for c in group[1:] if "行次" not in leaf(paths[c])]
             values = _values(cells, value_cols, paths)
             if not label and not values:
@@ -177,7 +171,7 @@ def _block_side(index: int) -> str:
 def _block_row(cells: list[GridCell], group: list[int], paths: list[str], side: str) -> Row | None:
     code = digits_of(_text(cells, group[0]))
     label_col = group[1] if len(group) > 1 else group[0]
-    label = _label(_text(cells, label_col))
+    label = unwrap_label(_text(cells, label_col))
     value_cols = group[2:] if len(group) > 2 else []
     if not code and is_total_label(_text(cells, group[0])):
         label, value_cols = _text(cells, group[0]), group[1:]
