@@ -11,10 +11,14 @@ from budgetlens.model import Provenance, Source
 
 @dataclass(frozen=True)
 class TextLine:
-    """A line of running text (a title, a meta line such as 单位：万元, a paragraph)."""
+    """A line of running text (a title, a meta line such as 单位：万元, a paragraph).
+
+    ``list_item`` marks a line printed as a bullet (``- （七）承担…``): list text, never a heading.
+    """
 
     text: str
     at: Provenance
+    list_item: bool = False
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from budgetlens.ingest.raw import Block, Grid, GridCell, RawDocument, TextLine
 from budgetlens.model import Provenance, Source
 
 _MARKDOWN = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+(?=\S))|\*\*|__")
+_BULLET = re.compile(r"^\s*[-*+]\s+\S")
 _ENCODINGS = ("utf-8-sig", "gb18030")
 
 
@@ -57,7 +58,7 @@ def lines_to_blocks(lines: list[str]) -> list[Block]:
             grid.rows.append([GridCell(text, Provenance(line=number, column=0))])
             continue
         grid = None
-        blocks.append(TextLine(text, Provenance(line=number)))
+        blocks.append(TextLine(text, Provenance(line=number), bool(_BULLET.match(line))))
     return [b for b in blocks if not isinstance(b, Grid) or b.rows]
 
 

@@ -44,6 +44,9 @@ def assign_roles(
     )
     if split_row is not None:
         cols.split = [i for i, c in enumerate(split_row) if header_text(c) in SPLIT_CODE_WORDS]
+        after = cols.split[-1] + 1
+        if len(cols.split) == 2 and after < len(split_row) and len(header_text(split_row[after])) == 1:
+            cols.split.append(after)  # 项 misread as one other character (``类 款 次``)
     elif _unnamed_split_columns(paths, body):
         cols.split = [0, 1, 2]
     numeric = [_mostly_amounts([r[c] if c < len(r) else "" for r in body]) for c in range(width)]

@@ -198,7 +198,10 @@ def _short_line(text: str) -> bool:
 
 
 def _unit_name(lines: list[TextLine]) -> str | None:
-    """The unit a table's meta lines name, joined with the short lines its wrapping left below."""
+    """The unit a table's meta lines name, joined with the short lines its wrapping left below.
+
+    ``lines[0]`` is the title. Without a 部门：/单位： label, the unlabelled meta lines are the name.
+    """
     for index, line in enumerate(lines):
         name = meta.unit_name_of(line.text)
         if name:
@@ -207,7 +210,8 @@ def _unit_name(lines: list[TextLine]) -> str | None:
                     break
                 name += rest.text.replace(" ", "")
             return name
-    return None
+    unlabelled = [x.text.replace(" ", "") for x in lines[1:] if not meta.is_meta_line(x.text)]
+    return "".join(unlabelled) or None
 
 
 def _has_data(table: Table) -> bool:
@@ -239,9 +243,7 @@ def _fill_rows(table: Table, draft: TableDraft) -> None:
         paths = list(dict.fromkeys(leaf(p) for p in paths))
     else:
         cols = assign_roles(paths, body_texts, first.header, first.column_numbers)
-        if cols.split and len({paths[c] for c in cols.split}) == 1:
-            for c, name in zip(cols.split, SPLIT_CODE_WORDS, strict=False):
-                paths[c] = f"{paths[c]}/{name}" if paths[c] else name
+        _name_split_columns(paths, cols.split)
         template = _template_for(draft.type, paths, cols.values)
         if template is not None:
             paths = [""] * len(paths)
@@ -256,6 +258,17 @@ def _fill_rows(table: Table, draft: TableDraft) -> None:
         roles = [*cols.split, cols.code, cols.unit_code, cols.label, *cols.values]
         paths = [paths[c] for c in sorted({c for c in roles if c is not None})]
     table.columns = [p for p in paths if p]
+
+
+def _name_split_columns(paths: list[str], split: list[int]) -> None:
+    """类/款/项 columns share one parent: the longest one printed (a centred span prints in one column)."""
+    if not split:
+        return
+    parents = [paths[c].rsplit("/", 1)[0] if len(leaf(paths[c])) == 1 else paths[c] for c in split]
+    parents = [p for p in parents if p and p not in SPLIT_CODE_WORDS]
+    parent = max(parents, key=lambda p: p.count("/"), default="")
+    for c, name in zip(split, SPLIT_CODE_WORDS, strict=False):
+        paths[c] = f"{parent}/{name}" if parent else name
 
 
 def _template_for(table_type: TableType, paths: list[str], values: list[int]) -> tuple[str, ...] | None:

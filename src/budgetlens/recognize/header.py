@@ -101,12 +101,23 @@ def split_header(rows: list[list[str]]) -> HeaderSplit:
         if numbered:
             numbers = [header_text(c) for c in cells]
             if any(header_text(c) in SPLIT_CODE_WORDS for c in cells):
-                header.append([c if header_text(c) in SPLIT_CODE_WORDS else "" for c in cells])
+                header.append(_split_words(cells))
             continue
         header.append(cells)
     else:
         index = len(rows)
     return HeaderSplit(header, numbers, index, skipped)
+
+
+def _split_words(cells: list[str]) -> list[str]:
+    """The 类 款 项 of a 栏次 row, with a 项 misread as another character (``类 款 次``) kept."""
+    texts = [header_text(c) for c in cells]
+    out = [t if t in SPLIT_CODE_WORDS else "" for t in texts]
+    for i in range(1, len(texts) - 1):
+        misread = len(texts[i + 1]) == 1 and not texts[i + 1].isdigit()
+        if texts[i - 1 : i + 1] == ["类", "款"] and misread:
+            out[i + 1] = texts[i + 1]
+    return out
 
 
 def _is_meta_row(cells: list[str]) -> bool:

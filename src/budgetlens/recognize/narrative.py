@@ -20,16 +20,30 @@ _LEVELS = (
 )
 _BARE_PART = re.compile(r"^第[一二三四五六七八九十]+部分$")
 HEADING_MAX = 40
+TITLE_ENDINGS = ("说明", "情况")
+_COLON = re.compile(r"[：:]")
+_SENTENCE_MARKS = re.compile(r"[，,：:；;\d]")
+_HEADING_WITH_TEXT = re.compile(r"^([一二三四五六七八九十]+、\S{2,38}?(?:说明|情况))\s+(\S.*)$")
 SENTENCE_ENDS = ("。", "！", "？", "：", ":", "；", ";", "）", ")", "”")
 
 
 def heading_level(text: str) -> int | None:
     """The depth of a heading line, or None for a paragraph (long or sentence-like lines)."""
-    if len(text) > HEADING_MAX or text.endswith(("。", "；", ";")) or "：" in text[:-1]:
+    if len(text) > HEADING_MAX or text.endswith(("；", ";", ",", "，", "、")) or _COLON.search(text[:-1]):
         return None
+    if text.endswith("。") and _SENTENCE_MARKS.search(text[:-1]):
+        return None  # a sentence; a short numbered title may still end with 。
     for level, pattern in _LEVELS:
         if pattern.match(text):
             return level
+    return None
+
+
+def split_heading(text: str) -> tuple[str, str] | None:
+    """A heading printed on one line with its text (``七、…情况说明 本部门当年无…``)."""
+    match = _HEADING_WITH_TEXT.match(text)
+    if match and heading_level(match.group(1)) is not None:
+        return match.group(1), match.group(2)
     return None
 
 
@@ -37,7 +51,16 @@ def lines_to_sections(lines: list[TextLine]) -> list[Section]:
     sections: list[Section] = []
     for line in lines:
         level = heading_level(line.text)
+        if line.list_item and not line.text.rstrip("。").endswith(TITLE_ENDINGS):
+            level = None  # a bullet is list text, unless it names a 说明/情况 part
         current = sections[-1] if sections else None
+        parts = split_heading(line.text) if level is None and not line.list_item else None
+        if parts is not None:
+            heading, text = parts
+            sections.append(
+                Section(heading, heading_level(heading) or 0, line.at, [Paragraph(text, line.at)])
+            )
+            continue
         if current and _BARE_PART.match(current.heading) and not current.paragraphs and level is None:
             current.heading += " " + line.text  # 第一部分 printed above its title
         elif level is not None:

@@ -16,6 +16,7 @@ from budgetlens.model import Cell, Row, RowKind
 from budgetlens.recognize.columns import CODE_WORDS, Columns, leaf
 from budgetlens.recognize.header import header_text, is_total_label, unwrap_label
 
+ECONOMIC_CODE_LENGTHS = (3, 5)
 ORGANISATION_ENDINGS = (
     "中心", "局", "委", "委员会", "办公室", "办", "部", "院", "所", "站", "队", "会", "处", "室", "馆", "校",
     "医院", "政府", "机关", "单位", "厅", "署", "团", "社", "园", "区", "本级",
@@ -150,16 +151,40 @@ def block_rows(body: list[list[GridCell]], paths: list[str]) -> list[Row]:
     """Rows of a table printing [code, name, amount] blocks side by side (人员经费 | 公用经费)."""
     starts = [c for c, p in enumerate(paths) if any(w in leaf(p) for w in CODE_WORDS)]
     groups = segments(len(paths), starts or [0])
+    leaves = [leaf(p) for p in paths]
     rows: list[Row] = []
+    footers = [cells for cells in body if any(is_total_label(c.text) for c in cells)]
     for index, group in enumerate(groups):
         side = _block_side(index)
         for cells in body:
-            texts = [_text(cells, c) for c in group]
-            if not any(texts):
+            if cells in footers or not any(_text(cells, c) for c in group):
                 continue
-            row = _block_row(cells, group, paths, side)
+            row = _block_row(cells, group, leaves, side)
             if row is not None:
                 rows.append(row)
+    for cells in footers:
+        rows.extend(_footer_rows(cells, groups, leaves))
+    return rows
+
+
+def _footer_rows(cells: list[GridCell], groups: list[list[int]], leaves: list[str]) -> list[Row]:
+    """The 人员经费合计 | 公用经费合计 line: each total takes the last amount before the next label.
+
+    The footer's cells drift across block borders in converted prints, so they are read by label.
+    """
+    labels = [c for c, cell in enumerate(cells) if is_total_label(cell.text)]
+    rows: list[Row] = []
+    for i, c in enumerate(labels):
+        end = labels[i + 1] if i + 1 < len(labels) else len(cells)
+        amounts = [k for k in range(c + 1, end) if parse_amount(cells[k].text) is not None]
+        block = next((b for b, g in enumerate(groups) if c in g), 0)
+        values = {}
+        if amounts:
+            amount_cell = cells[amounts[-1]]
+            text = amount_cell.text.strip()
+            values[leaves[groups[block][-1]]] = Cell(text, parse_amount(text), amount_cell.at)
+        label = header_text(cells[c].text)
+        rows.append(Row(label, values, cells[c].at, kind="total", side=_block_side(block)))
     return rows
 
 
@@ -168,14 +193,14 @@ def _block_side(index: int) -> str:
     return "人员经费" if index == 0 else "公用经费"
 
 
-def _block_row(cells: list[GridCell], group: list[int], paths: list[str], side: str) -> Row | None:
+def _block_row(cells: list[GridCell], group: list[int], leaves: list[str], side: str) -> Row | None:
     code = digits_of(_text(cells, group[0]))
+    if len(code) not in ECONOMIC_CODE_LENGTHS:
+        code = ""  # debris such as ``1 | 1`` is no 经济分类 code
     label_col = group[1] if len(group) > 1 else group[0]
     label = unwrap_label(_text(cells, label_col))
     value_cols = group[2:] if len(group) > 2 else []
-    if not code and is_total_label(_text(cells, group[0])):
-        label, value_cols = _text(cells, group[0]), group[1:]
-    values = _values(cells, value_cols, [leaf(p) for p in paths])
+    values = _values(cells, value_cols, leaves)
     if not label and not code and not values:
         return None
     kind = _row_kind(label)
