@@ -1,0 +1,11 @@
+"""The ``budgetlens`` command: a thin layer over the Python API, one module per command group."""
+
+from budgetlens.cli import extract as extract
+from budgetlens.cli.app import app
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]
