@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test check lint typecheck docs clean
+.PHONY: demo test check lint typecheck docs bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,12 @@ typecheck: $(STAMP)
 ## docs: regenerate the generated reference pages
 docs: $(STAMP)
 	$(BIN)/budgetlens tables --markdown > docs/tables.md
+	$(BIN)/budgetlens rules --markdown > docs/rules.md
 	cp src/budgetlens/schema/document.schema.json docs/document.schema.json
+
+## bench: read every sample PDF in one warm process, beside pdfplumber's extract_tables
+bench: $(STAMP)
+	$(BIN)/python bench/read_pdfs.py --repeat 3
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -80,11 +80,12 @@ def test_html_landing_page_named_pdf_is_refused() -> None:
     assert "57-2026-重庆市公安局-落地页非正文.pdf 是网页（HTML），不是预决算公开文档" in result.stderr
 
 
-def test_pdf_not_yet_supported_is_refused_clearly() -> None:
-    pdf = SAMPLES / "01-2026-上海市审计局本级-单位预算.pdf"
-    result = run("extract", str(pdf))
+def test_scanned_pdf_without_text_layer_asks_for_ocr() -> None:
+    scanned = SAMPLES / "11-2026-北京市政务服务和数据管理局-部门预算情况说明.pdf"
+    result = run("extract", str(scanned))
     assert result.returncode == 2
-    assert "格式（PDF/Excel/Word）暂不支持" in result.stderr
+    assert "没有文字层（可能是扫描件），需要先做文字识别（OCR）才能读取" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_tables_lists_the_vocabulary() -> None:
