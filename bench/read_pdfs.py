@@ -3,9 +3,10 @@
     .venv/bin/python bench/read_pdfs.py [FOLDER] [--repeat N] [--no-baseline]
 
 Reads every ``*.pdf`` of FOLDER (default: ../shared/samples) in one warm process and prints, per
-document: pages, our wall time (best of N), the peak of Python memory while reading (tracemalloc,
-measured in a separate pass so it does not slow the timed one), pdfplumber's time to run
-``extract_tables`` on every page of the same file, and the ratio. pdfplumber comes with the
+document: pages, our wall time to read and recognise it (best of N), the time the check catalogue
+adds (and its share of reading time), the peak of Python memory while reading and recognising
+(tracemalloc, measured in a separate pass so it does not slow the timed one), pdfplumber's time to
+run ``extract_tables`` on every page of the same file, and the ratio. pdfplumber comes with the
 ``bench`` extra (``pip install -e '.[bench]'``); it is a baseline only, never used by the reader.
 """
 
@@ -13,31 +14,40 @@ from __future__ import annotations
 
 import argparse
 import resource
+import subprocess
+import sys
 import time
 import tracemalloc
 from pathlib import Path
 
 from budgetlens.errors import UnreadableError
 from budgetlens.ingest.registry import read_path
+from budgetlens.recognize.document import raw_to_document
+from budgetlens.rules.engine import check_document
 
 DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "shared" / "samples"
 
 
-def time_ours(path: Path, repeat: int) -> tuple[float, int]:
-    best = float("inf")
+def time_ours(path: Path, repeat: int) -> tuple[float, float, int]:
+    """Best read+recognise time, best check time, pages."""
+    best = best_check = float("inf")
     pages = 0
     for _ in range(repeat):
         start = time.perf_counter()
         raw = read_path(path)
-        best = min(best, time.perf_counter() - start)
+        document = raw_to_document(raw)
+        checked = time.perf_counter()
+        check_document(document)
+        best = min(best, checked - start)
+        best_check = min(best_check, time.perf_counter() - checked)
         pages = raw.source.pages or 0
-    return best, pages
+    return best, best_check, pages
 
 
 def peak_memory(path: Path) -> int:
     tracemalloc.start()
     try:
-        read_path(path)
+        raw_to_document(read_path(path))
         return tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -67,28 +77,51 @@ def main() -> None:
             readable.append(path)
         except UnreadableError as error:
             print(f"skip {path.name}: {error}")
-    header = f"{'document':<44} {'pages':>5} {'ours s':>8} {'s/page':>7} {'peak MiB':>8}"
+    header = f"{'document':<44} {'pages':>5} {'ours s':>8} {'s/page':>7}"
+    header += f" {'check s':>8} {'+%':>5} {'peak MiB':>8}"
     print(header + ("" if args.no_baseline else f" {'plumber s':>9} {'ratio':>6}"))
-    total_ours = total_plumber = 0.0
+    total_ours = total_check = total_plumber = 0.0
     total_pages = 0
     for path in readable:
-        ours, pages = time_ours(path, args.repeat)
+        ours, check, pages = time_ours(path, args.repeat)
         peak = peak_memory(path) / 2**20
         total_ours += ours
+        total_check += check
         total_pages += pages
-        line = f"{path.name[:44]:<44} {pages:>5} {ours:>8.3f} {ours / max(pages, 1):>7.4f} {peak:>8.1f}"
+        line = (
+            f"{path.name[:44]:<44} {pages:>5} {ours:>8.3f} {ours / max(pages, 1):>7.4f}"
+            f" {check:>8.4f} {100 * check / ours:>4.1f}% {peak:>8.1f}"
+        )
         if not args.no_baseline:
             plumber = time_pdfplumber(path)
             total_plumber += plumber
             line += f" {plumber:>9.2f} {plumber / ours:>5.1f}x"
         print(line, flush=True)
     per_page = total_ours / max(total_pages, 1)
-    line = f"{'total':<44} {total_pages:>5} {total_ours:>8.3f} {per_page:>7.4f} {'':>8}"
+    line = (
+        f"{'total':<44} {total_pages:>5} {total_ours:>8.3f} {per_page:>7.4f}"
+        f" {total_check:>8.4f} {100 * total_check / total_ours:>4.1f}% {'':>8}"
+    )
     if not args.no_baseline:
         line += f" {total_plumber:>9.2f} {total_plumber / total_ours:>5.1f}x"
     print(line)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"process peak RSS (incl. PDFium and pdfplumber): {rss:.0f} MiB")
+    print(f"this process's peak RSS (incl. PDFium and pdfplumber): {rss:.0f} MiB")
+    largest = max(readable, key=lambda p: p.stat().st_size)
+    print(f"peak RSS reading, recognising and checking {largest.name} alone: {alone_rss(largest):.0f} MiB")
+
+
+def alone_rss(path: Path) -> float:
+    """Peak resident memory of a fresh process that reads, recognises and checks one document."""
+    code = (
+        "import resource, sys\n"
+        "from budgetlens import read_document\n"
+        "from budgetlens.rules.engine import check_document\n"
+        "check_document(read_document(sys.argv[1]))\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    return int(out.stdout.strip()) / 1024
 
 
 if __name__ == "__main__":
