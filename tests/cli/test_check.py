@@ -34,7 +34,7 @@ def test_check_json_report(tmp_path: Path) -> None:
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["schema"] == "budgetlens.report/1"
     assert report["document"]["kind"] == "final_account"
-    assert report["counts"]["error"] == 3
+    assert report["counts"]["error"] == 7  # 3 table errors + 4 说明 (tests/rules/test_seeds.py)
     first = report["findings"][0]
     assert first["rule"] == "cross-table-figure"
     assert (first["actual"], first["expected"]) == ("218.50", "218.4")

@@ -24,7 +24,7 @@ def test_rule_is_documented_and_tested(rule: type) -> None:
     assert rule.description
     assert rule.template
     assert rule.severity in ("error", "warning", "info")
-    assert rule.family in ("arithmetic", "cross_table", "completeness")
+    assert rule.family in ("arithmetic", "cross_table", "completeness", "narrative")
     assert rule.example().startswith("例："), "the docstring gives an example"
     assert f'"{rule.id}"' in TEST_TEXT, f"no test under tests/rules/ names {rule.id}"
 

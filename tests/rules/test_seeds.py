@@ -72,6 +72,10 @@ def test_seed_003_final_wuhan_enterprise_service() -> None:
         # a conversion cut (15.42 → 15.4) on top, reported by block-totals.
         ["cross-table-figure", 231, None, "本年支出/基本支出", D("392.79"), D("392.71")],
         ["block-totals", 284, None, "决算数", D("15.4"), D("15.42")],
+        # Real document error: 说明 line 421 states 公用经费 15.48 万元 (= 392.79 − 377.31, the 05 表's
+        # 基本支出 less 人员经费) while 公开06表 公用经费合计 prints "15. 4" and its rows sum to 15.42:
+        # text and table disagree by 0.06 at least (the cut "15.4" adds 0.02 of conversion).
+        ["narrative-table-figure", 421, None, "决算数", D("15.48"), D("15.4")],
     ]
 
 
@@ -84,6 +88,16 @@ def test_seed_004_final_zhuzhou_hitech_enterprise_bureau() -> None:
         ["cross-table-figure", 201, None, "本年支出/基本支出", D("218.50"), D("218.4")],
         ["econ-class-sum", 220, "301", "决算数", D("177.5"), D("177.55")],
         ["block-totals", 248, None, "决算数", D("40.9"), D("40.95")],
+        # Real document errors: 说明 lines 349 and 355 print 完成年初预算的 102.39% and 103.41% for
+        # 17.86 / 15.47 = 115.45% and 0.63 / 0.47 = 134.04% (the other five 项 of the list are right,
+        # e.g. 168.07 / 155.69 = 107.95%); the amounts match 公开05表 and the stated differences 2.39 / 0.16.
+        ["narrative-completion-rate", 349, None, None, D("102.39"), D("115.45")],
+        ["narrative-completion-rate", 355, None, None, D("103.41"), D("134.04")],
+        # The same cut cells as above, now against the 说明: 人员经费 177.55 and 公用经费 40.95 (lines
+        # 373, 375; 05表 基本支出 218.50 = 177.55 + 40.95) vs 公开06表 "177.5" and "40.9" (line 248).
+        # The text is right; the table as published is not.
+        ["narrative-table-figure", 373, None, "决算数", D("177.55"), D("177.5")],
+        ["narrative-table-figure", 375, None, "决算数", D("40.95"), D("40.9")],
     ]
 
 

@@ -22,6 +22,7 @@ FAMILIES: dict[str, str] = {
     "arithmetic": "表内勾稽",
     "cross_table": "表间勾稽",
     "completeness": "完整性",
+    "narrative": "说明与表格",
 }
 
 
