@@ -34,7 +34,7 @@ def scan_xls(data: bytes, name: str) -> list[SheetLayout]:
         stream = compound.stream("Workbook") or compound.stream("Book")
         if stream is None:
             if "WordDocument" in names:
-                raise UnreadableError(f"{name} 是 Word 文档（.doc），不是 Excel 工作簿；暂不支持读取 Word。")
+                raise UnreadableError(f"{name} 是旧版 Word 文档（.doc），暂不支持；请另存为 .docx 后再读取。")
             raise UnreadableError(f"{name} 不是 Excel 工作簿（OLE 文件中没有 Workbook 数据流）。")
         return _scan_biff(memoryview(stream), name)
     except (CompoundError, struct.error, IndexError) as error:

@@ -6,7 +6,9 @@ import hashlib
 from pathlib import Path
 
 from budgetlens.errors import UnreadableError
+from budgetlens.ingest.docx import DocxReader
 from budgetlens.ingest.excel import ExcelReader
+from budgetlens.ingest.html import HtmlReader
 from budgetlens.ingest.pdf import PdfReader
 from budgetlens.ingest.raw import RawDocument, Reader
 from budgetlens.ingest.text import TextReader
@@ -16,8 +18,12 @@ SNIFF_BYTES = 4096
 
 
 def readers() -> list[Reader]:
-    """Readers in the order they are tried; binary formats first, plain text last."""
-    return [PdfReader(), ExcelReader(), TextReader()]
+    """Readers in the order they are tried; binary formats first, plain text last.
+
+    Word comes before Excel, which takes a zip whose head shows no part names; HTML before text,
+    and the HTML reader refuses a landing page without disclosure content.
+    """
+    return [PdfReader(), DocxReader(), ExcelReader(), HtmlReader(), TextReader()]
 
 
 def read_path(path: Path) -> RawDocument:
@@ -30,13 +36,13 @@ def read_path(path: Path) -> RawDocument:
     if not data.strip():
         raise UnreadableError(f"文件是空的：{path.name}")
     head = data[:SNIFF_BYTES]
-    lowered = head.lstrip().lower()
-    if lowered.startswith((b"<!doctype html", b"<html")):
-        raise UnreadableError(f"{path.name} 是网页（HTML），不是预决算公开文档；请下载网页中的附件。")
     for reader in readers():
         if reader.sniff(head):
             source = Source(path.name, reader.format, hashlib.sha256(data).hexdigest())
             return reader.read(path, source)
     if head.startswith(b"PK\x03\x04") or head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise UnreadableError(f"{path.name} 的格式（Word）暂不支持，目前能读取 PDF、Excel 和文本文件。")
+        raise UnreadableError(
+            f"{path.name} 的格式暂不支持（可能是旧版 Word .doc 或其他压缩包），"
+            "目前能读取 PDF、Word（.docx）、Excel、网页和文本文件。"
+        )
     raise UnreadableError(f"无法识别 {path.name} 的文件格式。")

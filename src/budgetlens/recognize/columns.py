@@ -67,6 +67,7 @@ def assign_roles(
             cols.label = c
         elif c > max([cols.label or 0, cols.code or 0, *cols.split, 0]) or numeric[c]:
             cols.values.append(c)
+    _prefer_item_names(cols, paths, numeric)
     if numbers:
         numbered = [c for c, n in enumerate(numbers) if n.isdigit()]
         cols.values = numbered
@@ -79,6 +80,21 @@ def assign_roles(
         if candidates:
             cols.label = candidates[-1]
     return cols
+
+
+def _prefer_item_names(cols: Columns, paths: list[str], numeric: list[bool]) -> None:
+    """``预算单位 | 科目编码 | 科目名称`` or ``单位名称 | 项目名称``: the item column labels the rows.
+
+    The unit column then names only the unit's own line (a row without an item name).
+    """
+    if cols.label is None or "单位" not in leaf(paths[cols.label]):
+        return
+    wanted = "项目名称" if "名称" in leaf(paths[cols.label]) else "名称"
+    named = [c for c in range(cols.label + 1, len(paths)) if wanted in leaf(paths[c]) and not numeric[c]]
+    if named and named[0] not in (cols.code, cols.unit_code, *cols.split):
+        if named[0] in cols.values:
+            cols.values.remove(named[0])
+        cols.label = named[0]
 
 
 def _unnamed_split_columns(paths: list[str], body: list[list[str]]) -> bool:

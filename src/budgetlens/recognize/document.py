@@ -12,15 +12,16 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from budgetlens.ingest.raw import Block, Grid, GridCell, RawDocument, TextLine
-from budgetlens.model import Document, MoneyUnit, Table
+from budgetlens.model import Document, MoneyUnit, Provenance, Table
 from budgetlens.recognize import meta
 from budgetlens.recognize.columns import assign_roles, leaf
 from budgetlens.recognize.header import SPLIT_CODE_WORDS, header_text, header_to_paths, split_header
+from budgetlens.recognize.layout import with_grid_titles, without_running_heads
 from budgetlens.recognize.narrative import lines_to_sections
 from budgetlens.recognize.performance import grid_to_performance
 from budgetlens.recognize.rows import block_rows, coded_rows, two_sided_rows
 from budgetlens.recognize.toc import find_toc, toc_entries
-from budgetlens.recognize.vocabulary import Family, TableType, classify_title
+from budgetlens.recognize.vocabulary import TYPES_BY_ID, Family, TableType, classify_title
 
 _CJK_PART = re.compile(r"[\u4e00-\u9fff“”（）()、：:]+")
 EMPTY_NOTE_WORDS = (
@@ -34,11 +35,14 @@ EMPTY_NOTE_WORDS = (
     "未安排",
     "本部门无",
     "本单位无",
+    "无发生额",
 )
 COVER_LINES = 12
 SHORT_LINE = 30
 SIMILAR_NAME = 0.6
 WRAPPED_TITLE_END = 6
+SHEET_FORMATS = frozenset({"xls", "xlsx", "excel"})
+OVERALL_TYPES = ("performance.overall_targets", "performance.overall_self_eval")
 
 
 @dataclass
@@ -57,7 +61,8 @@ def raw_to_document(raw: RawDocument) -> Document:
     heading = meta.read_heading(cover)
     family: Family | None = heading.kind
     body_start = toc[1] if toc else 0
-    drafts, narrative = blocks_to_drafts(blocks[body_start:], family)
+    body = with_grid_titles(without_running_heads(blocks[body_start:], family), family)
+    drafts, narrative = blocks_to_drafts(body, family)
     tables = [draft_to_table(d) for d in drafts]
     listed = toc_entries(blocks[toc[0] : toc[1]], family) if toc else []
     present = {t.type for t in tables}
@@ -72,14 +77,33 @@ def raw_to_document(raw: RawDocument) -> Document:
         unit_code=heading.unit_code,
         tables=tables,
         listed_tables=listed,
-        narrative=lines_to_sections(narrative),
+        narrative=lines_to_sections(narrative, join_pages=raw.source.format not in SHEET_FORMATS),
     )
+    _complete_heading(document, drafts)
+    return document
+
+
+def _complete_heading(document: Document, drafts: list[TableDraft]) -> None:
+    """What a document without a cover (an 报表 attachment) says in its tables: unit, year, kind."""
     if document.unit_name is None:
-        names = [t.unit_name for t in tables if t.unit_name]
+        names = [t.unit_name for t in document.tables if t.unit_name]
+        names = names or [
+            item.name for t in document.tables if t.type in OVERALL_TYPES for item in t.performance
+        ]  # the whole department's performance table is named after it
         document.unit_name = max(set(names), key=names.count) if names else None
+    if document.year is None:
+        years = [y for d in drafts for y in map(meta.year_line_of, (x.text for x in d.meta_lines)) if y]
+        document.year = max(set(years), key=years.count) if years else None
+    if document.kind is None:
+        families = [TYPES_BY_ID[t.type].family for t in document.tables]
+        kinds = [f for f in families if f != "performance"]
+        if kinds and len(set(kinds)) == 1:
+            document.kind = "budget" if kinds[0] == "budget" else "final_account"
+    if document.scope is None and document.kind is not None:
+        titles = "".join(t.title for t in document.tables)
+        document.scope = "department" if "部门" in titles else ("unit" if "单位" in titles else None)
     if document.unit_code is None:
         document.unit_code = _unit_code_from_rows(document)
-    return document
 
 
 def _unit_code_from_rows(document: Document) -> str | None:
@@ -101,6 +125,7 @@ def blocks_to_drafts(blocks: list[Block], family: Family | None) -> tuple[list[T
     narrative: list[TextLine] = []
     pending: TableDraft | None = None
     current: TableDraft | None = None
+    numbers: list[TextLine] = []  # 表 6 printed above the next title
     for index, block in enumerate(blocks):
         if isinstance(block, Grid):
             if pending is not None:
@@ -115,19 +140,26 @@ def blocks_to_drafts(blocks: list[Block], family: Family | None) -> tuple[list[T
                 current.grids.append(block)  # a page break without a repeated title
             continue
         table_type = classify_title(block.text, family)
+        if table_type is None and meta.is_number_line(block.text):
+            # a table number is meta: below its title, or above the next one; it never ends a table
+            numbered = pending is not None and any(meta.table_number_of(x.text) for x in pending.meta_lines)
+            (pending.meta_lines if pending is not None and not numbered else numbers).append(block)
+            continue
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if table_type is None and isinstance(following, TextLine) and _wrapped_title_end(following.text):
             table_type = classify_title(block.text + following.text, family)
             if table_type is not None:
                 block = TextLine(block.text + following.text, block.at)  # noqa: PLW2901 - joined title
         if table_type is not None:
-            pending = TableDraft(table_type, block)
+            pending = TableDraft(table_type, block, meta_lines=numbers)
+            numbers = []
         elif pending is not None and (meta.is_meta_line(block.text) or _short_line(block.text)):
             pending.meta_lines.append(block)  # a meta line, or the wrapped rest of one
         elif current is not None and block.text.startswith(("注", "说明")):
             current.notes.append(block)
         else:
-            narrative.append(block)
+            narrative += [*numbers, block]
+            numbers = []
             current = None
             pending = None
     return drafts, narrative
@@ -137,9 +169,13 @@ def _continues(current: TableDraft, pending: TableDraft, grid: Grid) -> bool:
     """A repeated title continues the table above when the header repeats (or for performance tables)."""
     if current.type.id != pending.type.id:
         return False
-    if current.type.layout == "performance":
-        return True
+    if current.type.layout == "performance" or _number(current) == _number(pending) is not None:
+        return True  # the same table number printed again: the next page of one table
     return repeated_header_rows(current.grids[0], grid) > 0
+
+
+def _number(draft: TableDraft) -> str | None:
+    return next(filter(None, (meta.table_number_of(x.text) for x in draft.meta_lines)), None)
 
 
 def repeated_header_rows(first: Grid, grid: Grid) -> int:
@@ -174,7 +210,8 @@ def draft_to_table(draft: TableDraft) -> Table:
         notes=[n.text for n in draft.notes],
     )
     grid_rows = [row for grid in draft.grids for row in grid.rows]
-    if grid_rows:
+    table.pages = sorted({at.page for at in _places(draft, grid_rows) if at.page is not None})
+    if grid_rows and len(table.pages) <= 1:  # lines number within a page: one page, or a text source
         first_line = grid_rows[0][0].at.line
         last_line = (draft.notes[-1].at.line if draft.notes else None) or grid_rows[-1][0].at.line
         if first_line is not None and last_line is not None:
@@ -186,6 +223,11 @@ def draft_to_table(draft: TableDraft) -> Table:
     if not _has_data(table):
         table.empty_note = next((n for n in table.notes if any(w in n for w in EMPTY_NOTE_WORDS)), None)
     return table
+
+
+def _places(draft: TableDraft, grid_rows: list[list[GridCell]]) -> list[Provenance]:
+    cells = [c.at for row in grid_rows for c in row[:1]]
+    return [draft.title.at, *cells, *(n.at for n in draft.notes)]
 
 
 def _wrapped_title_end(text: str) -> bool:
@@ -211,6 +253,7 @@ def _unit_name(lines: list[TextLine]) -> str | None:
                 name += rest.text.replace(" ", "")
             return name
     unlabelled = [x.text.replace(" ", "") for x in lines[1:] if not meta.is_meta_line(x.text)]
+    # a year line (（2024 年度）) is meta, so never part of the name
     return "".join(unlabelled) or None
 
 

@@ -10,9 +10,19 @@ from budgetlens.model import DocumentKind, MoneyUnit, Scope
 
 _MONEY_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元)\s*$")
 _MONEY_UNIT_ANYWHERE = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元)(?![\u4e00-\u9fff])")
-_UNIT_NAME = re.compile(r"^(?:单位名称|部门名称|填报单位|编制单位|单位|部门)\s*[:：]\s*(.+)$")
+_UNIT_NAME = re.compile(
+    r"^(?:单位名称|部门名称|填报单位|编制单位|编制部门|预算单位|预算主管部门|资金主管部门|单位|部门)\s*[:：]\s*(.+)$"
+)
+_COVER_NAME_LABELS = ("单位名称", "部门名称", "预算单位", "预算主管部门")
 _UNIT_CODE = re.compile(r"单位(?:编码|代码)\s*[:：]\s*(\d{3,})")
-_TABLE_NUMBER = re.compile(r"(公开\s*\d+\s*表|预算\s*\d+\s*表|表[一二三四五六七八九十]+)")
+_TABLE_NUMBER = re.compile(
+    r"(公开\s*\d+\s*表|预算\s*\d+\s*表|(?:公开|预算)表\s*\d+|表[一二三四五六七八九十]+|表\s*\d+(?![\d\-—.．]))"
+)
+_NUMBER_LINE = re.compile(
+    r"(?:公开\d+表|预算\d+表|(?:公开|预算)?表[一二三四五六七八九十]+|(?:公开|预算)?表\d+)"
+)
+_YEAR_LINE = re.compile(r"[(（]?(\d{4})年度?[)）]?")
+LEVEL_WORDS = ("市级", "区级", "县级", "本级", "省级")
 _TITLE = re.compile(r"(\d{4})\s*年度?\s*(.*?)\s*(部门|单位)\s*(预算|决算)")
 _NAME_FIRST = re.compile(r"^(.*?)\s*(\d{4})\s*年度?\s*(部门|单位)\s*(预算|决算)")
 
@@ -48,9 +58,23 @@ def table_number_of(line: str) -> str | None:
     return re.sub(r"\s+", "", match.group(1)) if match else None
 
 
+def is_number_line(line: str) -> bool:
+    """A line that is only a table number (``表 6``, ``表一``, ``公开 01 表``, ``预算01表``)."""
+    return bool(_NUMBER_LINE.fullmatch(fold(line).replace(" ", "")))
+
+
+def year_line_of(line: str) -> int | None:
+    """The year of a line that says only that (``（2024 年度）``): a table's meta, never a unit name."""
+    match = _YEAR_LINE.fullmatch(fold(line).replace(" ", ""))
+    return int(match.group(1)) if match else None
+
+
 def is_meta_line(line: str) -> bool:
     return bool(
-        money_unit_of(line) or unit_name_of(line) or table_number_of(line) == fold(line).replace(" ", "")
+        money_unit_of(line)
+        or unit_name_of(line)
+        or table_number_of(line) == fold(line).replace(" ", "")
+        or year_line_of(line)
     )
 
 
@@ -72,13 +96,22 @@ def read_heading(lines: list[str]) -> Heading:
         heading.year = int(match.group(1))
         heading.kind = "final_account" if match.group(4) == "决算" else "budget"
         heading.scope = "unit" if match.group(3) == "单位" else "department"
-        heading.unit_name = match.group(2) or None
+        heading.unit_name = _without_level(match.group(2))
         before = _NAME_FIRST.search(joined)
         if not heading.unit_name and before and before.group(1):
-            heading.unit_name = before.group(1)
+            heading.unit_name = _without_level(before.group(1))
     for line in lines:
         heading.unit_code = heading.unit_code or unit_code_of(line)
         name = unit_name_of(line)
-        if name and fold(line).startswith("单位名称"):
+        if name and fold(line).startswith(_COVER_NAME_LABELS):
             heading.unit_name = name
     return heading
+
+
+def _without_level(name: str) -> str | None:
+    """A cover's name part without the level word (``市级``) or stray marks; None when nothing is left.
+
+    ``上海市2026年市级单位预算``: the name comes from the 预算单位： line instead.
+    """
+    name = name.strip(" .·、,，:：")
+    return None if not name or name in LEVEL_WORDS else name

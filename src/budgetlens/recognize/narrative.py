@@ -47,10 +47,15 @@ def split_heading(text: str) -> tuple[str, str] | None:
     return None
 
 
-def lines_to_sections(lines: list[TextLine]) -> list[Section]:
+def lines_to_sections(lines: list[TextLine], *, join_pages: bool = True) -> list[Section]:
+    """Narrative lines → sections; ``join_pages=False`` (sheets) never joins across a page change."""
     sections: list[Section] = []
+    previous_page: int | None = None
     for line in lines:
         level = heading_level(line.text)
+        if level is None and not join_pages and line.at.page != previous_page and _title_like(line.text):
+            level = 0  # a sheet's opening title (``XX（单位）机构设置``, ``名词解释``)
+        previous_page = line.at.page
         if line.list_item and not line.text.rstrip("。").endswith(TITLE_ENDINGS):
             level = None  # a bullet is list text, unless it names a 说明/情况 part
         current = sections[-1] if sections else None
@@ -67,9 +72,20 @@ def lines_to_sections(lines: list[TextLine]) -> list[Section]:
             sections.append(Section(line.text, level, line.at))
         elif current is None:
             sections.append(Section("", 0, line.at, [Paragraph(line.text, line.at)]))
-        elif current.paragraphs and not current.paragraphs[-1].text.endswith(SENTENCE_ENDS):
+        elif _continues(current, line, join_pages):
             last = current.paragraphs[-1]
             last.text += line.text  # the page broke the paragraph
         else:
             current.paragraphs.append(Paragraph(line.text, line.at))
     return sections
+
+
+def _continues(section: Section, line: TextLine, join_pages: bool) -> bool:
+    """The line goes on the section's last paragraph: it ends mid-sentence on the same page or sheet."""
+    if not section.paragraphs or section.paragraphs[-1].text.endswith(SENTENCE_ENDS):
+        return False
+    return join_pages or line.at.page == section.paragraphs[-1].at.page
+
+
+def _title_like(text: str) -> bool:
+    return len(text) <= HEADING_MAX and not text.endswith(SENTENCE_ENDS) and not _COLON.search(text)

@@ -52,6 +52,9 @@ def is_junk_row(cells: list[GridCell]) -> bool:
     return not any(_MEANINGFUL.search(c.text) for c in cells)
 
 
+_BRACKETED_CODE = re.compile(r"^\s*(?:[\[［【](\d{3,7})[\]］】]|(\d{3,7})\s*[-－—])\s*(\S.*)$")
+
+
 def coded_rows(body: list[list[GridCell]], cols: Columns, paths: list[str]) -> list[Row]:
     rows: list[Row] = []
     previous: str | None = None
@@ -63,6 +66,10 @@ def coded_rows(body: list[list[GridCell]], cols: Columns, paths: list[str]) -> l
         unit_code = digits_of(_text(cells, cols.unit_code)) or None
         label = unwrap_label(_text(cells, cols.label))
         code: str | None = split
+        bracketed = _BRACKETED_CODE.match(label)
+        if bracketed and not split and not code_text:
+            code_text = bracketed.group(1) or bracketed.group(2)  # ``[30101]基本工资``, ``2040201-行政运行``
+            label = bracketed.group(3)
         if code is None and code_text:
             if cols.split or len(code_text) not in (*FUNCTION_CODE_LENGTHS,):
                 unit_code = unit_code or code_text  # 类/款/项 empty: the code column names a unit
@@ -93,10 +100,15 @@ def segments(width: int, starts: list[int]) -> list[list[int]]:
 
 def two_sided_label_columns(paths: list[str], body: list[list[GridCell]]) -> list[int]:
     """Label columns of a two-sided table: headed 项目/科目, or holding text in the body."""
-    starts = [c for c, p in enumerate(paths) if "项目" in leaf(p) or leaf(p).endswith("科目")]
+    starts = [c for c, p in enumerate(paths) if _label_header(leaf(p))]
     if starts:
         return starts
     return [c for c in range(len(paths)) if _text_column(body, c)]
+
+
+def _label_header(name: str) -> bool:
+    """项目 / 项目(按功能分类) / …科目 head a label column; 项目支出 is an amount column."""
+    return ("项目" in name and not name.endswith(("支出", "收入"))) or name.endswith("科目")
 
 
 def _text_column(body: list[list[GridCell]], c: int) -> bool:

@@ -10,7 +10,10 @@ from budgetlens.recognize.vocabulary import Family, classify_title
 
 TOC_SEARCH_BLOCKS = 30
 _TOC_HEADING = re.compile(r"^(?:.*?(?:公开表|预算|决算))?目\s*录$")
-_ENTRY_NUMBER = re.compile(r"^\s*(\d+(?=\s*[、.．\s])|[一二三四五六七八九十]+(?=\s*[、.．]))\s*[、.．]?\s*")
+_ENTRY_NUMBER = re.compile(
+    r"^\s*(\d+(?=\s*[、.．\s])|[一二三四五六七八九十]+(?=\s*[、.．])|[（(][一二三四五六七八九十]+[)）])\s*[、.．]?\s*"
+)
+_LEADER = re.compile(r"\s*(?:[.…·。]{2,}|…)[.…·。\s]*\d*\s*$")
 
 
 def find_toc(blocks: list[Block]) -> tuple[int, int] | None:
@@ -19,8 +22,13 @@ def find_toc(blocks: list[Block]) -> tuple[int, int] | None:
     The 目录 is headed 目录, or (untitled) is an early grid listing three or more standard tables.
     """
     for index, block in enumerate(blocks):
-        if isinstance(block, TextLine) and _TOC_HEADING.match(block.text.replace(" ", "")):
+        if not isinstance(block, TextLine):
+            continue
+        if _TOC_HEADING.match(block.text.replace(" ", "")):
             return index + 1, _toc_end(blocks, index + 1)
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if block.text.strip() == "目" and isinstance(following, TextLine) and following.text.strip() == "录":
+            return index + 2, _toc_end(blocks, index + 2)  # 目 and 录 printed as two lines
     for index, block in enumerate(blocks[:TOC_SEARCH_BLOCKS]):
         if isinstance(block, Grid) and len(toc_entries([block], None)) >= 3:
             return index, _toc_end(blocks, index)
@@ -37,10 +45,20 @@ def _toc_end(blocks: list[Block], start: int) -> int:
         text = block.text.replace(" ", "")
         if any(s.startswith(text) for s in seen) or text.startswith(("注", "说明")):
             return index
+        if index > start and _new_page(blocks[index - 1], block) and not _numbered(block.text):
+            return index  # the body begins on the next page with an unnumbered title
         if not _looks_like_entry(block.text) and index > start:
             return index
         seen.add(text)
     return len(blocks)
+
+
+def _new_page(before: Block, block: Block) -> bool:
+    return block.at.page is not None and before.at.page is not None and block.at.page != before.at.page
+
+
+def _numbered(text: str) -> bool:
+    return bool(_ENTRY_NUMBER.match(text)) or text.strip().startswith("第")
 
 
 def _looks_like_entry(text: str) -> bool:
@@ -59,11 +77,14 @@ def toc_entries(blocks: list[Block], family: Family | None) -> list[ListedTable]
                     lines.append((texts[-1], number, row[0].at))
         else:
             match = _ENTRY_NUMBER.match(block.text)
-            lines.append((block.text, match.group(1) if match else None, block.at))
+            number = match.group(1).strip("（）()") if match else None
+            lines.append((block.text, number, block.at))
         for text, number, at in lines:
-            title = _ENTRY_NUMBER.sub("", text).strip()
+            title = _LEADER.sub("", _ENTRY_NUMBER.sub("", text)).strip()
             table_type = classify_title(title, family)
-            untyped_table = title.endswith("表") and not title.endswith(("报表", "预算表", "决算表"))
+            untyped_table = title.endswith("表") and not title.endswith(
+                ("报表", "预算表", "决算表", "公开表")
+            )
             if table_type is not None or (untyped_table and not title.startswith("第")):
                 entries.append(ListedTable(title, table_type.id if table_type else None, False, at, number))
     return entries

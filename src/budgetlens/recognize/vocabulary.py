@@ -9,31 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from typing import Literal
 
-Layout = Literal["coded", "two_sided", "blocks", "performance", "listing"]
-Family = Literal["budget", "final_account", "performance"]
+from budgetlens.recognize.regional import REGIONAL_TYPES
+from budgetlens.recognize.table_type import Family, Layout, TableType
 
-
-@dataclass(frozen=True)
-class TableType:
-    """A standard table: stable id, Chinese name, layout and the titles that print it.
-
-    ``templates`` are the standard value-column paths, used only when a printed header is
-    unreadable and the print has exactly that many value columns.
-    """
-
-    id: str
-    name: str
-    family: Family
-    layout: Layout
-    aliases: tuple[str, ...] = ()
-    templates: tuple[tuple[str, ...], ...] = field(default=())
-
-    @property
-    def titles(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases)
+__all__ = ["TABLE_TYPES", "TYPES_BY_ID", "Family", "Layout", "TableType", "classify_title", "normalize_title"]
 
 
 _THREE_PUBLIC = (
@@ -160,7 +140,14 @@ TABLE_TYPES: tuple[TableType, ...] = (
         "一般公共预算支出表",
         "budget",
         "coded",
-        ("一般公共预算支出情况表", "一般公共预算支出功能分类预算表"),
+        (
+            "一般公共预算支出情况表",
+            "一般公共预算支出功能分类预算表",
+            "一般公共预算支出表(按功能分类)",
+            "一般公共预算支出情况表(按功能分类科目)",
+            "一般公共预算支出预算表",
+            "一般公共预算拨款支出预算表",
+        ),
     ),
     TableType(
         "budget.gpb_basic",
@@ -171,6 +158,9 @@ TABLE_TYPES: tuple[TableType, ...] = (
             "一般公共预算基本支出情况表",
             "一般公共预算基本支出明细表(按经济分类)",
             "一般公共预算基本支出部门预算经济分类预算表",
+            "一般公共预算基本支出情况表(按经济分类科目)",
+            "一般公共预算基本支出预算表",
+            "一般公共预算基本支出经济分类情况表",
         ),
     ),
     TableType(
@@ -178,21 +168,41 @@ TABLE_TYPES: tuple[TableType, ...] = (
         "一般公共预算“三公”经费支出表",
         "budget",
         "listing",
-        ("一般公共预算“三公”经费支出情况表", "“三公”经费和机关运行经费预算表"),
+        (
+            "一般公共预算“三公”经费支出情况表",
+            "“三公”经费和机关运行经费预算表",
+            "财政拨款“三公”经费支出表",
+            "财政拨款“三公”经费支出情况表",
+            "财政拨款安排的行政经费及“三公”经费预算表",
+            "一般公共预算“三公”经费预算表",
+            "一般公共预算“三公”经费、会议费、培训费支出表",
+            "一般公共预算“三公”经费支出预算表",
+        ),
     ),
     TableType(
         "budget.gov_fund",
         "政府性基金预算支出表",
         "budget",
         "coded",
-        ("政府性基金预算支出情况表", "政府性基金预算支出功能分类预算表"),
+        (
+            "政府性基金预算支出情况表",
+            "政府性基金预算支出功能分类预算表",
+            "政府性基金预算支出预算表",
+            "政府性基金预算拨款支出预算表",
+        ),
     ),
     TableType(
         "budget.soe_capital",
         "国有资本经营预算支出表",
         "budget",
         "coded",
-        ("国有资本经营预算支出情况表", "国有资本经营预算支出功能分类预算表"),
+        (
+            "国有资本经营预算支出情况表",
+            "国有资本经营预算支出功能分类预算表",
+            "国有资本经营预算支出预算表",
+            "国有资本经营预算支出明细表",
+            "国有资本经营预算拨款支出预算表",
+        ),
     ),
     # 部门预算 — further tables of the Hunan county template (23 tables)
     TableType("budget.expenditure_gov_econ", "支出预算分类汇总表(按政府预算经济分类)", "budget", "coded"),
@@ -241,20 +251,27 @@ TABLE_TYPES: tuple[TableType, ...] = (
     ),
     TableType("budget.special_account", "财政专户管理资金预算支出表", "budget", "coded"),
     TableType("budget.special_funds", "专项资金预算汇总表", "budget", "coded"),
+    # 部门预算 — regional tables (Shenzhen, Guangzhou, Jiangsu, Beijing, Chongqing …): regional.py
+    *REGIONAL_TYPES,
     # Performance (预算绩效)
     TableType(
         "performance.project_targets",
         "项目支出绩效目标表",
         "performance",
         "performance",
-        ("专项资金支出方向绩效目标表", "项目绩效目标表"),
+        (
+            "专项资金支出方向绩效目标表",
+            "项目绩效目标表",
+            "重点专项资金绩效目标表(一级项目)",
+            "一般性项目绩效目标表(一级项目)",
+        ),
     ),
     TableType(
         "performance.overall_targets",
         "部门整体支出绩效目标表",
         "performance",
         "performance",
-        ("整体支出绩效目标表", "单位整体支出绩效目标表"),
+        ("整体支出绩效目标表", "单位整体支出绩效目标表", "整体绩效目标表"),
     ),
     TableType(
         "performance.project_self_eval",
@@ -274,8 +291,13 @@ TABLE_TYPES: tuple[TableType, ...] = (
 
 TYPES_BY_ID = {t.id: t for t in TABLE_TYPES}
 
-_YEAR = re.compile(r"^\d{4}\s*年度?")
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+\s*[、.．]|表[一二三四五六七八九十\d]+)")
+_YEAR = re.compile(r"^\d{4}年度?")
+_NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|\d+[、.．]|\([一二三四五六七八九十]+\)"
+    r"|(?:公开|预算)\d+表|(?:公开|预算)?表(?:[一二三四五六七八九十]+|\d+)[、.．:：]?)"
+)
+_TRAILING = re.compile(r"(?:\((?:预算表|公开)\d+表?\)|[.…·]{2,}\d*|(?<=表)\d+|(?<=表)预算表)$")
+_PREFIXES = ("预算单位", "市级", "区级", "县级", "本年", "部门", "单位", "本级")
 _DROP = str.maketrans("", "", " \u3000\"'“”‘’「」《》")
 _DASHES = re.compile(r"[-—–－]+")
 
@@ -292,8 +314,12 @@ def normalize_title(title: str) -> str:
     text = _NUMBERING.sub("", text)
     text = _YEAR.sub("", text)
     text = _DASHES.sub("-", text)
-    for prefix in ("部门", "单位", "本级"):
-        text = text.removeprefix(prefix)
+    stripped = None
+    while stripped != text:
+        stripped = text
+        for prefix in _PREFIXES:
+            text = text.removeprefix(prefix)
+        text = _TRAILING.sub("", text)
     return text
 
 
@@ -337,7 +363,8 @@ def vocabulary_markdown() -> str:
         "# 表格类型词表 / Table-type vocabulary",
         "",
         "Generated from `budgetlens/recognize/vocabulary.py` by `budgetlens tables --markdown`; do not edit.",
-        "Titles match after dropping the year, 部门/单位 prefixes, quotes, spaces and bracket styles.",
+        "Titles match after dropping numbering, the year, 预算单位/市级/部门/单位 prefixes, quotes, spaces",
+        "and bracket styles.",
         "",
         "| id | 名称 | 版式 layout | 别名 aliases |",
         "|---|---|---|---|",

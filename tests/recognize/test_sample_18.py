@@ -1,0 +1,97 @@
+"""Sample 18: 重庆市人民政府办公厅 2026 部门预算 (Chongqing template 表一–表十二, PDF, 24 pages).
+
+Every expected value was read on the rendered page (the last argument is the 1-based PDF page).
+``表一`` … prints above each title; 表二/三/五/六 continue on a second page that repeats the header.
+The document has no 目录.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from budgetlens import Document, read_document
+from tests.conftest import SAMPLES
+
+PATH = SAMPLES / "18-2026-重庆市人民政府办公厅-部门预算.pdf"
+UNIT = "重庆市人民政府办公厅"
+_DOC: list[Document] = []
+Selector = dict[str, str]
+
+
+def doc() -> Document:
+    """The document, read once per module."""
+    if not _DOC:
+        _DOC.append(read_document(PATH))
+    return _DOC[0]
+
+
+TYPES = [
+    "budget.summary", "budget.income", "budget.expenditure", "budget.fiscal_summary",
+    "budget.gpb_expenditure", "budget.gpb_basic", "budget.gov_fund", "budget.three_public",
+    "budget.procurement", "performance.overall_targets", "performance.project_targets",
+    "performance.project_targets",
+]  # fmt: skip
+NUMBERS = ["表一", "表二", "表三", "表四", "表五", "表六", "表七", "表八", "表九", "表十", "表十一", "表十二"]
+
+
+def test_document_meta() -> None:
+    d = doc()
+    assert (d.kind, d.scope, d.year, d.unit_name) == ("budget", "department", 2026, UNIT)
+    assert d.listed_tables == []
+
+
+def test_tables_numbers_and_pages() -> None:
+    d = doc()
+    assert [t.type for t in d.tables] == TYPES
+    assert [t.number for t in d.tables] == NUMBERS
+    assert [t.pages for t in d.tables][:9] == [
+        [9],
+        [10, 11],
+        [12, 13],
+        [14],
+        [15, 16],
+        [17, 18],
+        [19],
+        [20],
+        [21],
+    ]
+    assert {t.unit_name for t in d.tables[:10]} == {UNIT}
+
+
+VALUES: list[tuple[str, Selector, str, str, int]] = [
+    ("budget.summary", {"label": "合计", "side": "收入"}, "收入/预算数", "19230.18", 9),
+    ("budget.summary", {"label": "五、事业收入资金"}, "收入/预算数", "812.48", 9),
+    ("budget.summary", {"label": "三、社会保障和就业支出"}, "支出/预算数", "1595.94", 9),
+    ("budget.summary", {"label": "五、资源勘探工业信息等支出"}, "支出/预算数", "673.17", 9),
+    ("budget.income", {"code": "2101199"}, "总计", "73.68", 11),
+    ("budget.income", {"code": "2150516"}, "一般公共预算拨款收入", "673.17", 11),
+    ("budget.income", {"code": "2210201"}, "总计", "539.91", 11),
+    ("budget.gpb_basic", {"code": "30299"}, "基本支出/公用经费", "301.12", 18),
+    ("budget.gpb_basic", {"code": "3030102"}, "基本支出/人员经费", "20.10", 18),
+    ("budget.gpb_basic", {"code": "30305"}, "基本支出/总计", "537.05", 18),
+    ("budget.three_public", {"label": ""}, "2025年预算数/合计", "396.97", 20),
+    ("budget.three_public", {"label": ""}, "2026年预算数/合计", "394.49", 20),
+    ("budget.three_public", {"label": ""}, "2026年预算数/公务用车购置及运行费/小计", "200.00", 20),
+    ("budget.three_public", {"label": ""}, "2026年预算数/公务接待费", "10.00", 20),
+    ("budget.procurement", {"label": "合计"}, "总计", "4542.69", 21),
+    ("budget.procurement", {"label": "货物"}, "一般公共预算拨款收入", "110.00", 21),
+    ("budget.procurement", {"label": "服务"}, "总计", "4432.69", 21),
+]
+
+
+@pytest.mark.parametrize(
+    ("type_id", "selector", "column", "amount", "page"),
+    VALUES,
+    ids=[f"{v[0].split('.')[1]}-{i}" for i, v in enumerate(VALUES)],
+)
+def test_values(type_id: str, selector: Selector, column: str, amount: str, page: int) -> None:
+    cell = doc().table(type_id).find(**selector).values[column]
+    assert (cell.amount, cell.at.page) == (Decimal(amount), page)
+
+
+def test_continuation_header_is_not_data() -> None:
+    income = doc().table("budget.income")
+    assert [r.label for r in income.rows].count("科目名称") == 0
+    assert len(income.rows) == 27

@@ -1,0 +1,105 @@
+"""Sample 26: 苏州市交通运输局 2026 部门预算 (Jiangsu template 公开01–13表, PDF, 36 pages).
+
+Every expected value was read on the rendered page (the last argument is the 1-based PDF page).
+A running head (``苏州市交通运输局 2026 年度部门预算公开``) opens every page: it must neither end a
+table nor enter the narrative; tables continue over pages without a repeated title.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from budgetlens import Document, read_document
+from tests.conftest import SAMPLES
+
+PATH = SAMPLES / "26-2026-苏州市交通运输局-部门预算.pdf"
+HEAD = "苏州市交通运输局 2026 年度部门预算公开"
+_DOC: list[Document] = []
+Selector = dict[str, str]
+
+
+def doc() -> Document:
+    """The document, read once per module."""
+    if not _DOC:
+        _DOC.append(read_document(PATH))
+    return _DOC[0]
+
+
+TYPES = [
+    "budget.summary", "budget.income", "budget.expenditure", "budget.fiscal_summary",
+    "budget.fiscal_expenditure", "budget.fiscal_basic_econ", "budget.gpb_expenditure", "budget.gpb_basic",
+    "budget.three_public", "budget.gov_fund", "budget.soe_capital", "budget.admin_costs",
+    "budget.procurement",
+]  # fmt: skip
+
+
+def test_document_meta() -> None:
+    d = doc()
+    assert (d.kind, d.scope, d.year, d.unit_name) == ("budget", "department", 2026, "苏州市交通运输局")
+
+
+def test_tables_follow_the_toc() -> None:
+    d = doc()
+    assert [t.type for t in d.tables] == TYPES
+    assert [e.type for e in d.listed_tables] == TYPES
+    assert all(e.present for e in d.listed_tables)
+
+
+def test_table_numbers_and_pages() -> None:
+    d = doc()
+    assert [t.number for t in d.tables] == [f"公开{n:02d}表" for n in range(1, 14)]
+    assert [t.pages for t in d.tables][:8] == [
+        [8],
+        [9],
+        [10, 11],
+        [12, 13],
+        [14, 15],
+        [16, 17],
+        [18, 19],
+        [20, 21],
+    ]
+    assert d.table("budget.procurement").pages == [26, 27, 28, 29, 30]
+
+
+def test_running_head_is_not_narrative() -> None:
+    paragraphs = [p.text for s in doc().narrative for p in s.paragraphs]
+    assert not any(HEAD in p for p in paragraphs)
+    assert HEAD not in [s.heading for s in doc().narrative]
+
+
+VALUES: list[tuple[str, Selector, str, str, int]] = [
+    ("budget.summary", {"label": "一、一般公共预算拨款收入"}, "收入/预算数", "242360.10", 8),
+    ("budget.summary", {"label": "九、其他收入"}, "收入/预算数", "7617.01", 8),
+    ("budget.summary", {"label": "十四、交通运输支出"}, "支出/预算数", "237947.90", 8),
+    ("budget.expenditure", {"code": "2149901"}, "项目支出", "186525.21", 11),
+    ("budget.expenditure", {"code": "221"}, "基本支出", "8967.92", 11),
+    ("budget.expenditure", {"code": "2210203"}, "合计", "3414.62", 11),
+    ("budget.fiscal_basic_econ", {"code": "30299"}, "本年财政拨款基本支出/公用经费", "1407.36", 17),
+    ("budget.fiscal_basic_econ", {"code": "30302"}, "本年财政拨款基本支出/人员经费", "1963.51", 17),
+    ("budget.fiscal_basic_econ", {"code": "30399"}, "本年财政拨款基本支出/合计", "40.84", 17),
+    ("budget.three_public", {"label": ""}, "“三公”经费合计", "345.63", 22),
+    ("budget.three_public", {"label": ""}, "公务用车购置及运行维护费/公务用车购置费", "154.97", 22),
+    ("budget.three_public", {"label": ""}, "公务接待费", "46.51", 22),
+    ("budget.three_public", {"label": ""}, "培训费", "305.79", 22),
+    ("budget.admin_costs", {"label": "合计"}, "机关运行经费支出", "379.20", 25),
+    ("budget.admin_costs", {"code": "30211"}, "机关运行经费支出", "97.80", 25),
+    ("budget.admin_costs", {"code": "30228"}, "机关运行经费支出", "50.00", 25),
+    ("budget.admin_costs", {"code": "30299"}, "机关运行经费支出", "130.90", 25),
+]
+
+
+@pytest.mark.parametrize(
+    ("type_id", "selector", "column", "amount", "page"),
+    VALUES,
+    ids=[f"{v[0].split('.')[1]}-{i}" for i, v in enumerate(VALUES)],
+)
+def test_values(type_id: str, selector: Selector, column: str, amount: str, page: int) -> None:
+    cell = doc().table(type_id).find(**selector).values[column]
+    assert (cell.amount, cell.at.page) == (Decimal(amount), page)
+
+
+def test_empty_tables_say_why() -> None:
+    d = doc()
+    assert d.table("budget.soe_capital").empty_note == "注：本部门无国有资本经营预算支出，故本表无数据。"
