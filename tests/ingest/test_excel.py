@@ -289,7 +289,7 @@ BOF_BIFF8 = struct.pack("<HH", 0x0809, 16) + struct.pack("<HHHHII", 0x0600, 5, 0
     [
         ({"Workbook": BOF_BIFF8 + struct.pack("<HH", 0x002F, 6) + b"\1\0\1\0\1\0"}, "工作簿已加密"),
         ({"EncryptionInfo": b"\4\0\4\0", "EncryptedPackage": b"\0"}, "已加密"),
-        ({"WordDocument": b"\xec\xa5"}, "是 Word 文档"),
+        ({"WordDocument": b"\xec\xa5"}, "是旧版 Word 文档"),
     ],
 )
 def test_encrypted_workbooks_and_word_files_are_refused(
