@@ -36,8 +36,9 @@ from docx.oxml.table import CT_Tc
 from lxml import etree  # type: ignore[import-untyped]
 
 from budgetlens.errors import UnreadableError
-from budgetlens.ingest.excel_layout import MAX_CELLS, MAX_MEMBERS, MAX_RATIO, MAX_UNCOMPRESSED, RATIO_FLOOR
+from budgetlens.ingest.excel_layout import MAX_CELLS
 from budgetlens.ingest.raw import Block, Grid, GridCell, RawDocument, TextLine
+from budgetlens.ingest.zip_guard import check_sizes
 from budgetlens.model import Provenance, Source
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -75,28 +76,13 @@ class DocxReader:
     def read(self, path: Path, source: Source) -> RawDocument:
         try:
             with zipfile.ZipFile(path) as archive:
-                check_sizes(archive, path.name)
+                check_sizes(archive, path.name, required=DOCUMENT, kind="Word 文档", too_large=TOO_LARGE)
             # python-docx reports a malformed package with whatever error its parts raise
             body = docx.Document(str(path)).element.body
             blocks = _Walk().body(body)
         except (*_ERRORS, AttributeError, TypeError, etree.LxmlError) as error:
             raise UnreadableError(f"{CORRUPT}：{path.name}（{type(error).__name__}）。") from error
         return RawDocument(source, blocks)
-
-
-def check_sizes(archive: zipfile.ZipFile, name: str) -> None:
-    """Refuse a zip bomb by its declared sizes, and a zip that is no Word document, before reading."""
-    members = archive.infolist()
-    if len(members) > MAX_MEMBERS:
-        raise UnreadableError(f"{TOO_LARGE}：{name} 含 {len(members):,} 个压缩成员。")
-    total = sum(m.file_size for m in members)
-    if total > MAX_UNCOMPRESSED:
-        raise UnreadableError(f"{TOO_LARGE}：{name} 解压后共 {total:,} 字节，上限 {MAX_UNCOMPRESSED:,}。")
-    for member in members:
-        if member.file_size > RATIO_FLOOR and member.file_size > MAX_RATIO * max(member.compress_size, 1):
-            raise UnreadableError(f"{TOO_LARGE}：{name} 的 {member.filename} 压缩比超过 {MAX_RATIO} 倍。")
-    if DOCUMENT not in archive.namelist():
-        raise UnreadableError(f"{name} 是 ZIP 压缩包，但不是 Word 文档（缺少 {DOCUMENT}）。")
 
 
 def _members_in_head(head: bytes) -> list[tuple[str, int, bytes]]:

@@ -20,14 +20,11 @@ from budgetlens.ingest.excel_format import GENERAL, builtin_format
 from budgetlens.ingest.excel_layout import (
     CORRUPT,
     MAX_CELLS,
-    MAX_MEMBERS,
-    MAX_RATIO,
-    MAX_UNCOMPRESSED,
-    RATIO_FLOOR,
     TOO_LARGE,
     SheetLayout,
     check_extent,
 )
+from budgetlens.ingest.zip_guard import check_sizes
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -43,25 +40,10 @@ def scan_xlsx(path: Path) -> list[SheetLayout]:
     """Every sheet's layout, in workbook order; `UnreadableError` for a corrupt or oversized file."""
     try:
         with zipfile.ZipFile(path) as archive:
-            check_sizes(archive, path.name)
+            check_sizes(archive, path.name, required=WORKBOOK, kind="Excel 工作簿", too_large=TOO_LARGE)
             return _scan(archive, path.name)
     except _ERRORS as error:
         raise UnreadableError(f"{CORRUPT}：{path.name}（{type(error).__name__}）。") from error
-
-
-def check_sizes(archive: zipfile.ZipFile, name: str) -> None:
-    """Refuse a zip bomb by its declared sizes, before decompressing anything."""
-    members = archive.infolist()
-    if len(members) > MAX_MEMBERS:
-        raise UnreadableError(f"{TOO_LARGE}：{name} 含 {len(members):,} 个压缩成员。")
-    total = sum(m.file_size for m in members)
-    if total > MAX_UNCOMPRESSED:
-        raise UnreadableError(f"{TOO_LARGE}：{name} 解压后共 {total:,} 字节，上限 {MAX_UNCOMPRESSED:,}。")
-    for member in members:
-        if member.file_size > RATIO_FLOOR and member.file_size > MAX_RATIO * max(member.compress_size, 1):
-            raise UnreadableError(f"{TOO_LARGE}：{name} 的 {member.filename} 压缩比超过 {MAX_RATIO} 倍。")
-    if WORKBOOK not in archive.namelist():
-        raise UnreadableError(f"{name} 是 ZIP 压缩包，但不是 Excel 工作簿（缺少 {WORKBOOK}）。")
 
 
 def _scan(archive: zipfile.ZipFile, name: str) -> list[SheetLayout]:
