@@ -31,8 +31,14 @@ def seed_path(key: str) -> Path:
     return path
 
 
+def read_once(path: Path) -> Document:
+    """A real document recognised once per test session (tests must not mutate it)."""
+    key = str(path)
+    if key not in _CACHE:
+        _CACHE[key] = read_document(path)
+    return _CACHE[key]
+
+
 def seed(key: str) -> Document:
     """The recognised seed document (read once per test session; tests must not mutate it)."""
-    if key not in _CACHE:
-        _CACHE[key] = read_document(seed_path(key))
-    return _CACHE[key]
+    return read_once(seed_path(key))

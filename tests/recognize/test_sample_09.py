@@ -12,19 +12,15 @@ from decimal import Decimal
 
 import pytest
 
-from budgetlens import Document, read_document
-from tests.conftest import SAMPLES
+from budgetlens import Document
+from tests.conftest import SAMPLES, read_once
 
 PATH = SAMPLES / "09-2026-北京市公安局-部门预算报表.pdf"
-_DOC: list[Document] = []
 Selector = dict[str, str]
 
 
 def doc() -> Document:
-    """The document, read once per module."""
-    if not _DOC:
-        _DOC.append(read_document(PATH))
-    return _DOC[0]
+    return read_once(PATH)
 
 
 TYPES = [

@@ -11,20 +11,16 @@ from decimal import Decimal
 
 import pytest
 
-from budgetlens import Document, read_document
-from tests.conftest import SAMPLES
+from budgetlens import Document
+from tests.conftest import SAMPLES, read_once
 
 PATH = SAMPLES / "18-2026-重庆市人民政府办公厅-部门预算.pdf"
 UNIT = "重庆市人民政府办公厅"
-_DOC: list[Document] = []
 Selector = dict[str, str]
 
 
 def doc() -> Document:
-    """The document, read once per module."""
-    if not _DOC:
-        _DOC.append(read_document(PATH))
-    return _DOC[0]
+    return read_once(PATH)
 
 
 TYPES = [

@@ -11,20 +11,16 @@ from decimal import Decimal
 
 import pytest
 
-from budgetlens import Document, read_document
-from tests.conftest import SAMPLES
+from budgetlens import Document
+from tests.conftest import SAMPLES, read_once
 
 PATH = SAMPLES / "26-2026-苏州市交通运输局-部门预算.pdf"
 HEAD = "苏州市交通运输局 2026 年度部门预算公开"
-_DOC: list[Document] = []
 Selector = dict[str, str]
 
 
 def doc() -> Document:
-    """The document, read once per module."""
-    if not _DOC:
-        _DOC.append(read_document(PATH))
-    return _DOC[0]
+    return read_once(PATH)
 
 
 TYPES = [

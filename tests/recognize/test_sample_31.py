@@ -11,19 +11,15 @@ from decimal import Decimal
 
 import pytest
 
-from budgetlens import Document, read_document
-from tests.conftest import SAMPLES
+from budgetlens import Document
+from tests.conftest import SAMPLES, read_once
 
 PATH = SAMPLES / "31-2026-杭州市气象局-部门预算.pdf"
-_DOC: list[Document] = []
 Selector = dict[str, str]
 
 
 def doc() -> Document:
-    """The document, read once per module."""
-    if not _DOC:
-        _DOC.append(read_document(PATH))
-    return _DOC[0]
+    return read_once(PATH)
 
 
 TYPES = [

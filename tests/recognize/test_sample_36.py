@@ -11,21 +11,17 @@ from decimal import Decimal
 
 import pytest
 
-from budgetlens import Document, read_document
-from tests.conftest import SAMPLES
+from budgetlens import Document
+from tests.conftest import SAMPLES, read_once
 
 PATH = SAMPLES / "36-2026-长沙市信访局-部门预算.pdf"
 UNIT = "长沙市信访局"
 THREE = "三公经费预（决）算数（财政拨款）"
-_DOC: list[Document] = []
 Selector = dict[str, str]
 
 
 def doc() -> Document:
-    """The document, read once per module."""
-    if not _DOC:
-        _DOC.append(read_document(PATH))
-    return _DOC[0]
+    return read_once(PATH)
 
 
 TYPES = [

@@ -6,18 +6,14 @@ sheet), never values. Each sheet is one page; narrative never runs from one shee
 
 from __future__ import annotations
 
-from budgetlens import Document, read_document
-from tests.conftest import SAMPLES
+from budgetlens import Document
+from tests.conftest import SAMPLES, read_once
 
 PATH = SAMPLES / "85-2026-XX单位空白模板-单位预算模板.xls"
-_DOC: list[Document] = []
 
 
 def doc() -> Document:
-    """The document, read once per module."""
-    if not _DOC:
-        _DOC.append(read_document(PATH))
-    return _DOC[0]
+    return read_once(PATH)
 
 
 TYPES = [

@@ -6,18 +6,14 @@ sheet), never values. Each sheet is one page; narrative never runs from one shee
 
 from __future__ import annotations
 
-from budgetlens import Document, read_document
-from tests.conftest import SAMPLES
+from budgetlens import Document
+from tests.conftest import SAMPLES, read_once
 
 PATH = SAMPLES / "86-2026-XX局空白模板-部门预算模板.xlsx"
-_DOC: list[Document] = []
 
 
 def doc() -> Document:
-    """The document, read once per module."""
-    if not _DOC:
-        _DOC.append(read_document(PATH))
-    return _DOC[0]
+    return read_once(PATH)
 
 
 TYPES = [
