@@ -4,13 +4,13 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test check lint typecheck docs bench clean
+.PHONY: demo test check lint typecheck system docs bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,bench,ocr,postgres]'
 	touch $(STAMP)
 
 ## demo: install and read the bundled sample documents (examples/)
@@ -18,8 +18,12 @@ demo: $(STAMP)
 	@for f in examples/*.txt; do $(BIN)/budgetlens extract "$$f" --format text; echo; done
 
 ## test: install and run lint, type checks and the whole test suite
-test: check
+test: check system
 	$(BIN)/pytest
+
+## system: install LibreOffice, Chromium, CJK fonts and PostgreSQL from Debian when missing
+system:
+	bash scripts/ensure-system.sh
 
 check: lint typecheck
 

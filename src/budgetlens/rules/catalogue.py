@@ -23,8 +23,10 @@ def catalogue_markdown() -> str:
     ]
     rules = all_rules()
     for family, name in FAMILIES.items():
-        lines += [f"## {name}（{family}）", ""]
-        for rule in (r for r in rules if r.family == family):
+        members = [r for r in rules if r.family == family]
+        if members:
+            lines += [f"## {name}（{family}）", ""]
+        for rule in members:
             lines += [
                 f"### `{rule.id}` — {rule.title}",
                 "",

@@ -23,6 +23,12 @@ FAMILIES: dict[str, str] = {
     "cross_table": "表间勾稽",
     "completeness": "完整性",
     "narrative": "说明与表格",
+    "spending": "三公经费、机关运行经费与政府采购",
+    "performance": "绩效目标与自评",
+    "codes": "分类科目编码",
+    "consistency": "年度、单位与计量单位一致",
+    "text": "文字与占位符",
+    "history": "跨文档（历年与预决算）",
 }
 
 

@@ -1,0 +1,1 @@
+"""Rules of the family codes: 分类科目编码."""

@@ -1,0 +1,1 @@
+"""Rules of the family history: 跨文档（历年与预决算）."""

@@ -1,0 +1,1 @@
+"""Rules of the family performance: 绩效目标与自评."""

@@ -1,0 +1,1 @@
+"""Rules of the family text: 文字与占位符."""
