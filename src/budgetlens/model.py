@@ -36,6 +36,7 @@ class Source:
     format: str
     sha256: str
     pages: int | None = None
+    ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (scans), 1-based
 
 
 @dataclass(frozen=True)
@@ -162,18 +163,27 @@ class ListedTable:
 
 @dataclass
 class Paragraph:
+    """A paragraph of narrative; ``confidence`` is set when it was read by OCR (see `Section`)."""
+
     text: str
     at: Provenance
+    confidence: float | None = None
 
 
 @dataclass
 class Section:
-    """A narrative (情况说明) section: heading as printed, its depth (1 = 一、) and paragraphs."""
+    """A narrative (情况说明) section: heading as printed, its depth (1 = 一、) and paragraphs.
+
+    ``confidence`` (heading) and `Paragraph.confidence` are set only for text read by OCR from a scan:
+    the engine's score from 0 to 1, rounded to 3 places, of the weakest line that went into the text.
+    A score is a probability, not money, so it is a float (a JSON number).
+    """
 
     heading: str
     level: int
     at: Provenance
     paragraphs: list[Paragraph] = field(default_factory=list)
+    confidence: float | None = None
 
 
 @dataclass

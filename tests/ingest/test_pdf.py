@@ -6,6 +6,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 
 from budgetlens import read_document
@@ -19,7 +20,6 @@ SHANGHAI = "01-2026-上海市审计局本级-单位预算.pdf"
 SHENZHEN = "14-2026-深圳市信访局-部门预算.pdf"
 GUANGZHOU = "22-2026-广州市信访局-部门预算.pdf"
 YANTAI = "52-2026-烟台市财政局-部门预算.pdf"
-SCANNED = "11-2026-北京市政务服务和数据管理局-部门预算情况说明.pdf"
 
 
 @cache
@@ -176,9 +176,14 @@ def test_rotated_page_is_read_upright() -> None:
     assert rows[3] == ["302", "01", "办公费", "502", "01", "办公经费", "83.91", "", "83.91"]
 
 
-def test_scanned_pdf_needs_ocr() -> None:
-    with pytest.raises(UnreadableError, match=r"没有文字层.*OCR"):
-        read_path(SAMPLES / SCANNED)
+def test_pdf_of_blank_pages_is_refused(tmp_path: Path) -> None:
+    # scans (sample 11) are read by OCR: tests/ingest/test_ocr.py
+    blank = pdfium.PdfDocument.new()
+    blank.new_page(595, 842)
+    path = tmp_path / "blank.pdf"
+    blank.save(path)
+    with pytest.raises(UnreadableError, match=r"blank\.pdf 没有可读取的内容：页面上没有文字。"):
+        read_path(path)
 
 
 def test_truncated_pdf_is_refused(tmp_path: Path) -> None:

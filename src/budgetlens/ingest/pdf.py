@@ -12,14 +12,19 @@ visual text lines and grid rows top to bottom (a page starts again at line 1); `
 Characters outside the page box are not printed and are left out (spreadsheet exports split a
 tall row over two pages and draw its whole text on both, clipped). Page numbers printed alone in
 the top or bottom margin are page furniture and are left out, so that a table continued on the
-next page is not interrupted by them. A file without any text layer (a scan) raises
-`UnreadableError`: it needs OCR.
+next page is not interrupted by them.
+
+A page without a text layer that is mostly image (a scan) is read by OCR (`ocr`, the
+optional ``ocr`` extra); `Source.ocr_pages` lists those pages. Without the extra a scan raises
+`UnreadableError` with the install hint, while a text PDF with some scanned pages keeps its text
+pages (as it did before OCR existed).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -42,8 +47,13 @@ from budgetlens.ingest.pdf_page import Char, Edge, page_to_edges, page_view, tex
 from budgetlens.ingest.raw import Block, Grid, GridCell, RawDocument, TextLine
 from budgetlens.model import Provenance, Source
 
+SCAN_COVER = 0.5  # a page without text whose images cover this share of it is a scan
+MAX_PAGES = 500  # the largest real disclosure has 171; beyond this a file is refused before reading pages
 MARGIN = 0.1  # page numbers are looked for in this top and bottom fraction of the page height
-_PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/共]\s*\d{1,4}\s*页?)?[-—–－\s]*$")
+# OCR reads the dashes of ``- 4 -`` as ``—4一`` too
+_PAGE_NUMBER = re.compile(
+    r"^[-—–－一\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/共]\s*\d{1,4}\s*页?)?[-—–－一\s]*$"
+)
 
 
 @dataclass(frozen=True)
@@ -58,9 +68,16 @@ class PageInput:
 
 
 def page_to_blocks(
-    page: PageInput, layout: LayoutSettings = DEFAULT_LAYOUT, grid: GridSettings = DEFAULT_GRID
+    page: PageInput,
+    layout: LayoutSettings = DEFAULT_LAYOUT,
+    grid: GridSettings = DEFAULT_GRID,
+    scores: Mapping[Char, float] | None = None,
 ) -> list[Block]:
-    """Text lines and grids of one page, top to bottom, with page/line/column provenance."""
+    """Text lines and grids of one page, top to bottom, with page/line/column provenance.
+
+    ``scores`` are OCR confidences of the characters (text boxes, for a scan): a text line gets its
+    weakest one.
+    """
     lattices = find_tables(page.edges, grid).lattices
     inside: list[dict[tuple[int, int], list[Char]]] = [{} for _ in lattices]
     outside: list[Char] = []
@@ -88,18 +105,23 @@ def page_to_blocks(
         if isinstance(item, Line):
             number += 1
             for column, segment in enumerate(line_to_segments(item, layout)):
-                blocks.append(
-                    TextLine(line_to_text(segment, layout), Provenance(page.number, number, column))
-                )
+                confidence = min(scores[c] for c in segment.chars) if scores else None
+                at = Provenance(page.number, number, column)
+                box = (segment.x0, segment.top, segment.x1, segment.bottom)
+                blocks.append(TextLine(line_to_text(segment, layout), at, confidence=confidence, box=box))
             continue
-        rows = lattice_to_rows(lattices[item], inside[item], layout)
+        lattice = lattices[item]
+        rows = lattice_to_rows(lattice, inside[item], layout)
         if not rows:
             continue
         table = Grid()
-        for row in rows:
+        for r, row in rows:
             number += 1
             table.rows.append(
-                [GridCell(text, Provenance(page.number, number, column)) for column, text in enumerate(row)]
+                [
+                    GridCell(text, Provenance(page.number, number, column), lattice.span_box(r, column))
+                    for column, text in enumerate(row)
+                ]
             )
         blocks.append(table)
     return blocks
@@ -107,8 +129,9 @@ def page_to_blocks(
 
 def lattice_to_rows(
     lattice: Lattice, cells: dict[tuple[int, int], list[Char]], layout: LayoutSettings = DEFAULT_LAYOUT
-) -> list[list[str]]:
-    """Cell texts row by row; a merged cell prints in its anchor, blank rows are left out."""
+) -> list[tuple[int, list[str]]]:
+    """Cell texts row by row with the lattice row index; a merged cell prints in its anchor, blank
+    rows are left out."""
     texts = {anchor: lines_to_text(chars_to_lines(chars, layout), layout) for anchor, chars in cells.items()}
     rows = []
     for r in range(lattice.rows):
@@ -116,7 +139,7 @@ def lattice_to_rows(
             texts.get((r, c), "") if lattice.anchor[r][c] == (r, c) else "" for c in range(lattice.columns)
         ]
         if any(row):
-            rows.append(row)
+            rows.append((r, row))
     return rows
 
 
@@ -129,6 +152,9 @@ def _furniture(line: Line, page: PageInput) -> bool:
 class PdfReader:
     format = "pdf"
 
+    def __init__(self, max_pages: int = MAX_PAGES) -> None:
+        self.max_pages = max_pages
+
     def sniff(self, head: bytes) -> bool:
         return b"%PDF-" in head[:1024]
 
@@ -136,17 +162,52 @@ class PdfReader:
         document = _open(path)
         try:
             count = len(document)
-            pages = [_read_page(document, index, path.name) for index in range(count)]
+            if count > self.max_pages:  # refused before any page is parsed: bounded time and memory
+                raise UnreadableError(
+                    f"{path.name} 共 {count:,} 页，超过页数上限 {self.max_pages:,} 页，未读取。"
+                    f"如确需读取，请提高上限：命令行加 --max-pages {count}（Python 接口 max_pages={count}）。"
+                )
+            pages = [read_page(document, index, path.name) for index in range(count)]
+            scanned = _read_scans(document, pages, path.name)
         finally:
             document.close()
-        if not any(printed for printed, _ in pages):
-            raise UnreadableError(
-                f"{path.name} 没有文字层（可能是扫描件），需要先做文字识别（OCR）才能读取；目前尚不支持 OCR。"
-            )
-        return RawDocument(replace(source, pages=count), [b for _, blocks in pages for b in blocks])
+        found = [b for _, blocks in pages for b in blocks]
+        if not found:
+            reason = "文字识别（OCR）也没有认出文字" if scanned else "页面上没有文字"
+            raise UnreadableError(f"{path.name} 没有可读取的内容：{reason}。")
+        ocr_pages = [index + 1 for index in scanned]
+        return RawDocument(replace(source, pages=count, ocr_pages=ocr_pages), found)
 
 
-def _read_page(document: Any, index: int, name: str) -> tuple[int, list[Block]]:
+def _read_scans(document: Any, pages: list[tuple[int, list[Block]]], name: str) -> list[int]:
+    """OCR the scanned pages (no text, a page-sized image), in place; the 0-based indices read."""
+    scanned = [i for i, (printed, _) in enumerate(pages) if not printed and _scanned(document, i)]
+    if not scanned:
+        return []
+    from budgetlens.ingest import ocr  # noqa: PLC0415 - it builds on this module's layout
+
+    if any(printed for printed, _ in pages) and not ocr.ocr_available():
+        return []  # keep the text pages; only a scan without any text needs the extra
+    for index, blocks in ocr.read_scanned_pages(document, scanned, name).items():
+        pages[index] = (0, blocks)
+    return scanned
+
+
+def _scanned(document: Any, index: int) -> bool:
+    """Images cover at least `SCAN_COVER` of the page: a scan, not a chart page or a blank one."""
+    page = document[index]
+    try:
+        width, height = page.get_size()
+        covered: float = 0.0
+        for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
+            left, bottom, right, top = image.get_bounds()
+            covered += float((right - left) * (top - bottom))
+        return covered >= SCAN_COVER * float(width * height)
+    finally:
+        page.close()
+
+
+def read_page(document: Any, index: int, name: str) -> tuple[int, list[Block]]:
     """The number of printed characters of one page and its blocks."""
     try:
         page = document[index]

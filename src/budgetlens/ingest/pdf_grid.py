@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from budgetlens.ingest.pdf_page import Edge
 
@@ -63,6 +64,24 @@ class Lattice:
     @property
     def box(self) -> tuple[float, float, float, float]:
         return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
+
+    @cached_property
+    def spans(self) -> dict[tuple[int, int], tuple[float, float, float, float]]:
+        """Each merged cell's box over its whole span, by anchor."""
+        last: dict[tuple[int, int], tuple[int, int]] = {}
+        for r in range(self.rows):
+            for c in range(self.columns):
+                anchor = self.anchor[r][c]
+                end = last.get(anchor, anchor)
+                last[anchor] = (max(end[0], r), max(end[1], c))
+        return {
+            (r, c): (self.xs[c], self.ys[r], self.xs[c1 + 1], self.ys[r1 + 1])
+            for (r, c), (r1, c1) in last.items()
+        }
+
+    def span_box(self, row: int, column: int) -> tuple[float, float, float, float]:
+        """The box of the merged cell that atomic cell (row, column) belongs to."""
+        return self.spans[self.anchor[row][column]]
 
     def cell_at(self, x: float, y: float) -> tuple[int, int]:
         """The merged cell (its anchor) containing a point inside the table."""

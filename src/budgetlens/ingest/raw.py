@@ -8,23 +8,33 @@ from typing import Protocol
 
 from budgetlens.model import Provenance, Source
 
+Box = tuple[float, float, float, float]
+"""x0, top, x1, bottom in PDF points from the page's top left: what the page image marks."""
+
 
 @dataclass(frozen=True)
 class TextLine:
     """A line of running text (a title, a meta line such as 单位：万元, a paragraph).
 
     ``list_item`` marks a line printed as a bullet (``- （七）承担…``): list text, never a heading.
+    ``confidence`` is the OCR engine's score (0–1) for a line read from a scan; None for printed text.
+    ``box`` is where a PDF page prints it (see `Box`); None for formats without pages.
     """
 
     text: str
     at: Provenance
     list_item: bool = False
+    confidence: float | None = None
+    box: Box | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
 class GridCell:
+    """One cell as printed; ``box`` as for `TextLine` (a merged cell's box covers its whole span)."""
+
     text: str
     at: Provenance
+    box: Box | None = field(default=None, compare=False)
 
 
 @dataclass

@@ -9,7 +9,7 @@ from budgetlens.errors import UnreadableError
 from budgetlens.ingest.docx import DocxReader
 from budgetlens.ingest.excel import ExcelReader
 from budgetlens.ingest.html import HtmlReader
-from budgetlens.ingest.pdf import PdfReader
+from budgetlens.ingest.pdf import MAX_PAGES, PdfReader
 from budgetlens.ingest.raw import RawDocument, Reader
 from budgetlens.ingest.text import TextReader
 from budgetlens.model import Source
@@ -17,17 +17,20 @@ from budgetlens.model import Source
 SNIFF_BYTES = 4096
 
 
-def readers() -> list[Reader]:
+def readers(max_pages: int = MAX_PAGES) -> list[Reader]:
     """Readers in the order they are tried; binary formats first, plain text last.
 
     Word comes before Excel, which takes a zip whose head shows no part names; HTML before text,
     and the HTML reader refuses a landing page without disclosure content.
     """
-    return [PdfReader(), DocxReader(), ExcelReader(), HtmlReader(), TextReader()]
+    return [PdfReader(max_pages), DocxReader(), ExcelReader(), HtmlReader(), TextReader()]
 
 
-def read_path(path: Path) -> RawDocument:
-    """Read any supported file into a raw document; `UnreadableError` with a Chinese message if not."""
+def read_path(path: Path, *, max_pages: int = MAX_PAGES) -> RawDocument:
+    """Read any supported file into a raw document; `UnreadableError` with a Chinese message if not.
+
+    ``max_pages``: a PDF of more pages is refused (the one setting for document size).
+    """
     if not path.exists():
         raise UnreadableError(f"找不到文件：{path}")
     if not path.is_file():
@@ -36,7 +39,7 @@ def read_path(path: Path) -> RawDocument:
     if not data.strip():
         raise UnreadableError(f"文件是空的：{path.name}")
     head = data[:SNIFF_BYTES]
-    for reader in readers():
+    for reader in readers(max_pages):
         if reader.sniff(head):
             source = Source(path.name, reader.format, hashlib.sha256(data).hexdigest())
             return reader.read(path, source)

@@ -42,8 +42,11 @@ def assign_roles(
     split_row = next(
         (r for r in reversed(header_rows) if sum(header_text(c) in SPLIT_CODE_WORDS for c in r) >= 2), None
     )
+    ignored: list[int] = []
     if split_row is not None:
-        cols.split = [i for i, c in enumerate(split_row) if header_text(c) in SPLIT_CODE_WORDS]
+        words = [i for i, c in enumerate(split_row) if header_text(c) in SPLIT_CODE_WORDS]
+        cols.split = [i for n, i in enumerate(words) if i == words[0] + n]
+        ignored = words[len(cols.split) :]  # a second 类|款 pair codes another classification (sample 52)
         after = cols.split[-1] + 1
         if len(cols.split) == 2 and after < len(split_row) and len(header_text(split_row[after])) == 1:
             cols.split.append(after)  # 项 misread as one other character (``类 款 次``)
@@ -51,7 +54,7 @@ def assign_roles(
         cols.split = [0, 1, 2]
     numeric = [_mostly_amounts([r[c] if c < len(r) else "" for r in body]) for c in range(width)]
     for c in range(width):
-        if c in cols.split:
+        if c in cols.split or c in ignored:
             continue
         name = leaf(paths[c])
         if any(w in name for w in LINE_NUMBER_WORDS):

@@ -39,6 +39,10 @@ EMPTY_NOTE_WORDS = (
 )
 COVER_LINES = 12
 SHORT_LINE = 30
+WRAPPED_NOTE = 40  # a note line this long that stops mid-sentence was wrapped by the print
+SENTENCE_ENDS = ("。", "；", ";", ".", "！", "？")
+_NUMERAL = "一二三四五六七八九十"
+_SECTION_START = re.compile(rf"^\s*(?:第[{_NUMERAL}\d]+部分|[{_NUMERAL}]+、|[（(][{_NUMERAL}]+[)）])")
 SIMILAR_NAME = 0.6
 WRAPPED_TITLE_END = 6
 SHEET_FORMATS = frozenset({"xls", "xlsx", "excel"})
@@ -157,12 +161,30 @@ def blocks_to_drafts(blocks: list[Block], family: Family | None) -> tuple[list[T
             pending.meta_lines.append(block)  # a meta line, or the wrapped rest of one
         elif current is not None and block.text.startswith(("注", "说明")):
             current.notes.append(block)
+        elif current is not None and _continues_note(current, block):
+            last = current.notes[-1]
+            current.notes[-1] = TextLine(last.text + block.text, last.at)  # the wrapped rest of a note
         else:
             narrative += [*numbers, block]
             numbers = []
             current = None
             pending = None
     return drafts, narrative
+
+
+def _continues_note(current: TableDraft, line: TextLine) -> bool:
+    """The next line after a long note that stops mid-sentence: the rest the print wrapped onto it."""
+    if not current.notes:
+        return False
+    last = current.notes[-1]
+    follows = last.at.line is not None and line.at.line == last.at.line + 1 and line.at.page == last.at.page
+    return (
+        follows
+        and line.at.column in (None, 0)
+        and len(last.text) >= WRAPPED_NOTE
+        and not last.text.rstrip().endswith(SENTENCE_ENDS)
+        and not _SECTION_START.match(line.text)
+    )
 
 
 def _continues(current: TableDraft, pending: TableDraft, grid: Grid) -> bool:

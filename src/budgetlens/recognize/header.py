@@ -18,6 +18,7 @@ _TAGS = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 _META_ROW = re.compile(r"^\S{1,4}\s*[:：]")
 _ITEM_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+、)\S")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 TOTAL_WORDS = ("合计", "总计")
 SPLIT_CODE_WORDS = ("类", "款", "项")
 
@@ -96,8 +97,8 @@ def split_header(rows: list[list[str]]) -> HeaderSplit:
     for index in range(skipped, len(rows)):
         cells = rows[index]
         numbered = is_column_number_row(cells)
-        if is_body_row(cells) or (numbers is not None and not numbered):
-            break  # the rows after a 栏次 row are the body
+        if is_body_row(cells) or (numbers is not None and not numbered) or (header and _figures_only(cells)):
+            break  # the rows after a 栏次 row are the body; so is a row of whole figures below the header
         if numbered:
             numbers = [header_text(c) for c in cells]
             if any(header_text(c) in SPLIT_CODE_WORDS for c in cells):
@@ -107,6 +108,17 @@ def split_header(rows: list[list[str]]) -> HeaderSplit:
     else:
         index = len(rows)
     return HeaderSplit(header, numbers, index, skipped)
+
+
+def _figures_only(cells: list[str]) -> bool:
+    """A row of whole figures and blanks (``2 | | 2 | 0``), not a 栏次 row nor years (``2023 | 2024``)."""
+    texts = [header_text(c) for c in cells if not is_blank(c)]
+    return (
+        bool(texts)
+        and all(parse_amount(t) is not None for t in texts)
+        and not all(_YEAR.fullmatch(t) for t in texts)
+        and not is_column_number_row(cells)
+    )
 
 
 def _split_words(cells: list[str]) -> list[str]:

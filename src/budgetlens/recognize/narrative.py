@@ -23,6 +23,8 @@ HEADING_MAX = 40
 TITLE_ENDINGS = ("说明", "情况")
 _COLON = re.compile(r"[：:]")
 _SENTENCE_MARKS = re.compile(r"[，,：:；;\d]")
+_CAPTION = re.compile(r"^图\s*\d+\s*[：:]")
+_BARE_FIGURE = re.compile(r"^[\d.,%\s]+$")
 _HEADING_WITH_TEXT = re.compile(r"^([一二三四五六七八九十]+、\S{2,38}?(?:说明|情况))\s+(\S.*)$")
 SENTENCE_ENDS = ("。", "！", "？", "：", ":", "；", ";", "）", ")", "”")
 
@@ -33,6 +35,8 @@ def heading_level(text: str) -> int | None:
         return None
     if text.endswith("。") and _SENTENCE_MARKS.search(text[:-1]):
         return None  # a sentence; a short numbered title may still end with 。
+    if "。" in text[:-1] or _BARE_FIGURE.match(text):
+        return None  # a run-in title and its text (（一）基本支出。基本支出预算…); a chart label (4.87%)
     for level, pattern in _LEVELS:
         if pattern.match(text):
             return level
@@ -63,20 +67,28 @@ def lines_to_sections(lines: list[TextLine], *, join_pages: bool = True) -> list
         if parts is not None:
             heading, text = parts
             sections.append(
-                Section(heading, heading_level(heading) or 0, line.at, [Paragraph(text, line.at)])
+                Section(
+                    heading,
+                    heading_level(heading) or 0,
+                    line.at,
+                    [Paragraph(text, line.at, line.confidence)],
+                    line.confidence,
+                )
             )
             continue
         if current and _BARE_PART.match(current.heading) and not current.paragraphs and level is None:
             current.heading += " " + line.text  # 第一部分 printed above its title
+            current.confidence = weakest(current.confidence, line.confidence)
         elif level is not None:
-            sections.append(Section(line.text, level, line.at))
+            sections.append(Section(line.text, level, line.at, confidence=line.confidence))
         elif current is None:
-            sections.append(Section("", 0, line.at, [Paragraph(line.text, line.at)]))
+            sections.append(Section("", 0, line.at, [Paragraph(line.text, line.at, line.confidence)]))
         elif _continues(current, line, join_pages):
             last = current.paragraphs[-1]
             last.text += line.text  # the page broke the paragraph
+            last.confidence = weakest(last.confidence, line.confidence)
         else:
-            current.paragraphs.append(Paragraph(line.text, line.at))
+            current.paragraphs.append(Paragraph(line.text, line.at, line.confidence))
     return sections
 
 
@@ -84,7 +96,14 @@ def _continues(section: Section, line: TextLine, join_pages: bool) -> bool:
     """The line goes on the section's last paragraph: it ends mid-sentence on the same page or sheet."""
     if not section.paragraphs or section.paragraphs[-1].text.endswith(SENTENCE_ENDS):
         return False
+    if _CAPTION.match(line.text) or _CAPTION.match(section.paragraphs[-1].text):
+        return False  # a figure's caption (图1：收入预算) is a paragraph of its own
     return join_pages or line.at.page == section.paragraphs[-1].at.page
+
+
+def weakest(a: float | None, b: float | None) -> float | None:
+    """The OCR confidence of joined text: its weakest line's (None when neither was read by OCR)."""
+    return b if a is None else a if b is None else min(a, b)
 
 
 def _title_like(text: str) -> bool:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from budgetlens.amounts import parse_amount
+from budgetlens.amounts import is_blank, parse_amount
 from budgetlens.ingest.raw import GridCell
 from budgetlens.model import Cell, Indicator, PerformanceItem
 from budgetlens.recognize.header import header_text, header_to_paths, unwrap_label
@@ -60,10 +60,20 @@ _SUBHEADER_WORDS = frozenset({"指标值", "完成值", *_MONEY_WORDS[1:]})
 _FUND_COLUMNS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
 _FUND_WORDS = frozenset({*_FUND_COLUMNS, "预算数(A)", "执行数(B)", "执行率(B/A)"})
 _TOTALS = ("合计", "总计", "总分")
+_FORMULA = re.compile(r"[（(][A-Z/]+[)）]$")
 
 
 def _norm(text: str) -> str:
     return header_text(text).rstrip(":：")
+
+
+def _fund_word(text: str) -> str:
+    """A fund column without its formula letter (``全年预算数（A）`` → 全年预算数) if the rest is standard."""
+    half = text.replace("（", "(").replace("）", ")")
+    if half in _FUND_WORDS:
+        return half
+    bare = _FORMULA.sub("", half)
+    return bare if bare in _FUND_COLUMNS else text
 
 
 def _squash(text: str) -> str:
@@ -234,9 +244,10 @@ class _Parser:
                 elif at is not None:
                     self._fact(self.goal_cols[col], row[at], amount=False)
             return True
-        if sum(norms[i] in _FUND_WORDS for i in filled) >= 2:
+        funds = {i: _fund_word(norms[i]) for i in filled}
+        if sum(word in _FUND_WORDS for word in funds.values()) >= 2:
             self.mode = "funds"
-            self.funds = {i: norms[i] for i in filled if norms[i] in _FUND_WORDS}
+            self.funds = {i: word for i, word in funds.items() if word in _FUND_WORDS}
             labels = [self.funds[c] for c in sorted(self.funds)]
             if labels == list(_FUND_COLUMNS[: len(labels)]):  # the print lost its last columns
                 for n, label in enumerate(_FUND_COLUMNS[len(labels) :], start=max(self.funds) + 1):
@@ -252,7 +263,8 @@ class _Parser:
             if m := _INLINE.match(texts[i]):
                 self._fact(_norm(m.group(1)), row[i], m.group(2).strip())
         values = [i for i in filled if parse_amount(texts[i]) is not None or texts[i].endswith("%")]
-        labels = [i for i in filled if i not in values and not _INLINE.match(texts[i])]
+        texts_of = [i for i in filled if i not in values and not is_blank(texts[i])]  # a dash is no label
+        labels = [i for i in texts_of if not _INLINE.match(texts[i])]
         if not values or not labels or labels[0] > values[0]:
             return bool(values) or any(_INLINE.match(texts[i]) for i in filled)
         label = re.sub(r"^其中[:：]", "", norms[max(i for i in labels if i < values[0])])
@@ -393,6 +405,8 @@ class _Parser:
         while after and not after[-1]:
             after.pop()
         size = max(kinds, default=0)
+        if self.self_eval and kinds and 1 not in kinds and after and after[0]:
+            after = ["", *after]  # a continuation page's grid lacks the blank column after 三级指标
         if not self.self_eval:
             after = [after[i] if i is not None else "" for i in _squeeze_index(after, 0, len(after), size)]
             scoring = next((o for o, k in kinds.items() if k == "scoring"), None)

@@ -59,11 +59,7 @@ def render_debug_page(
 
 
 def _draw_cells(draw: ImageDraw.ImageDraw, lattice: Lattice, scale: float) -> None:
-    anchors = {lattice.anchor[r][c] for r in range(lattice.rows) for c in range(lattice.columns)}
-    for r, c in anchors:
-        last_r = max(i for i in range(lattice.rows) if lattice.anchor[i][c] == (r, c))
-        last_c = max(j for j in range(lattice.columns) if lattice.anchor[r][j] == (r, c))
-        box = (lattice.xs[c], lattice.ys[r], lattice.xs[last_c + 1], lattice.ys[last_r + 1])
+    for box in lattice.spans.values():
         draw.rectangle(_scaled(box, scale), outline=CELL)
 
 
