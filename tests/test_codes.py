@@ -15,6 +15,7 @@ from budgetlens.codes import code_level, digits_of, join_split_code
         (["2210201", "", ""], None, "2210201"),  # the whole code in the 类 cell
         (["215", "", ""], None, "215"),
         (["", "05", ""], "215", "21505"),  # seed 001: only the 款 printed under its 类
+        (["", "", "01"], "20106", "2010601"),  # sample 52: only the 项 printed under its 款
         (["", "", ""], None, None),
     ],
 )

@@ -42,6 +42,8 @@ def join_split_code(parts: list[str], parent: str | None = None) -> str | None:
     if not head:
         if parent is None:
             return "".join(cells) or None
+        if len(cells) > 2 and not cells[1] and len(cells[2]) == 2 and len(parent) >= 5:
+            return parent[:5] + cells[2]  # only the 项 printed under its 款 (sample 52: ``| | 01 |``)
         head = parent[:3]
     rest = "".join(cells[1:])
     if rest.startswith(head) and len(rest) in FUNCTION_CODE_LENGTHS:
