@@ -40,7 +40,9 @@ def test_check_json_report(tmp_path: Path) -> None:
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["schema"] == "budgetlens.report/1"
     assert report["document"]["kind"] == "final_account"
-    assert report["counts"]["error"] == 7  # 3 table errors + 4 说明 (tests/rules/test_seeds.py)
+    # 3 table errors + 4 说明 (tests/rules/test_seeds.py), a unit-name typo and a placeholder
+    # (test_consistency_rules.py, test_text_rules.py), 5 performance errors (test_performance_rules.py)
+    assert report["counts"] == {"error": 14, "warning": 2, "info": 6}
     first = report["findings"][0]
     assert first["rule"] == "cross-table-figure"
     assert (first["actual"], first["expected"]) == ("218.50", "218.4")

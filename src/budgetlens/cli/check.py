@@ -13,13 +13,20 @@ from typing import Annotated
 
 import typer
 
-from budgetlens.cli.app import EXIT_UNREADABLE, app, read_or_exit
+from budgetlens.cli.app import EXIT_UNREADABLE, app, fail, read_or_exit
+from budgetlens.ingest.pdf import MAX_PAGES
 from budgetlens.report.findings_csv import findings_csv
 from budgetlens.report.findings_html import findings_html
 from budgetlens.report.findings_json import findings_json
 from budgetlens.report.findings_text import findings_text
 from budgetlens.report.findings_xlsx import findings_xlsx
 from budgetlens.rules import check_document, has_errors
+from budgetlens.rules.performance.profiles import (
+    DEFAULT_PROFILE,
+    PROFILES,
+    UnknownProfileError,
+    profile_by_name,
+)
 
 EXIT_ERRORS = 1
 
@@ -39,15 +46,24 @@ def check(
         CheckFormat, typer.Option("--format", "-f", help="输出格式：text、json、html、xlsx（须用 -o）、csv")
     ] = CheckFormat.text,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件（默认输出到屏幕）")] = None,
+    profile: Annotated[
+        str,
+        typer.Option("--profile", help=f"绩效自评评分方案：{'、'.join(PROFILES)}（默认 {DEFAULT_PROFILE}）"),
+    ] = DEFAULT_PROFILE,
+    max_pages: Annotated[int, typer.Option("--max-pages", help="PDF 页数上限")] = MAX_PAGES,
 ) -> None:
     """审校公开文档：按规则目录检查，按严重程度列出问题。有错误时退出码为 1，无法读取时为 2。"""
     if format is CheckFormat.xlsx and output is None:
         typer.echo("错误：xlsx 格式不能输出到屏幕，请用 -o 指定文件，例如 -o 审校.xlsx", err=True)
         raise typer.Exit(EXIT_UNREADABLE)
+    try:
+        profile_by_name(profile)
+    except UnknownProfileError as error:
+        fail(str(error))
     reports = []
     for file in files:
-        document = read_or_exit(file)
-        reports.append((document, check_document(document)))
+        document = read_or_exit(file, max_pages)
+        reports.append((document, check_document(document, profile=profile)))
     data: bytes
     if format is CheckFormat.xlsx:
         data = findings_xlsx(reports)

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Mapping
 
 from budgetlens.model import Document
 from budgetlens.rules.finding import SEVERITIES, Finding
+from budgetlens.rules.history.related import RelatedDocuments
+from budgetlens.rules.performance.profiles import DEFAULT_PROFILE, profile_by_name
 from budgetlens.rules.registry import CheckContext, Rule, all_rules
 from budgetlens.rules.rounding import RoundingPolicy
 
@@ -15,9 +17,16 @@ def check_document(
     *,
     rounding: RoundingPolicy | Mapping[str, object] | None = None,
     rules: Iterable[type[Rule]] | None = None,
+    related: RelatedDocuments | None = None,
+    profile: str = DEFAULT_PROFILE,
 ) -> list[Finding]:
-    """Every finding of the given rules (default: the whole catalogue), by severity then line."""
-    context = CheckContext(rounding=RoundingPolicy.resolve(rounding))
+    """Every finding of the given rules (default: the whole catalogue), by severity then line.
+
+    ``related`` (the store) lets the history rules compare with other documents; ``profile`` names
+    the scoring profile of the performance rules (rules/performance/profiles.py)."""
+    context = CheckContext(
+        rounding=RoundingPolicy.resolve(rounding), related=related, profile=profile_by_name(profile)
+    )
     findings: list[Finding] = []
     for rule in rules if rules is not None else all_rules():
         findings.extend(rule().check(document, context))

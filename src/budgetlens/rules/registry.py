@@ -16,6 +16,8 @@ from typing import ClassVar
 
 from budgetlens.model import Document
 from budgetlens.rules.finding import Finding, Severity
+from budgetlens.rules.history.related import RelatedDocuments
+from budgetlens.rules.performance.profiles import DEFAULT_PROFILE, ScoringProfile, profile_by_name
 from budgetlens.rules.rounding import RoundingPolicy
 
 FAMILIES: dict[str, str] = {
@@ -34,9 +36,12 @@ FAMILIES: dict[str, str] = {
 
 @dataclass(frozen=True)
 class CheckContext:
-    """What a rule may use besides the document: the settings of this run."""
+    """What a rule may use besides the document: the settings of this run and, for the history
+    rules, the stored documents related to it (None: a single document, those rules find nothing)."""
 
     rounding: RoundingPolicy = field(default_factory=RoundingPolicy)
+    profile: ScoringProfile = field(default_factory=lambda: profile_by_name(DEFAULT_PROFILE))
+    related: RelatedDocuments | None = None
 
 
 class Rule:

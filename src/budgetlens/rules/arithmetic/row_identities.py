@@ -1,8 +1,12 @@
 """The row identities of each standard table: which column is the sum of which others.
 
 Each entry names the columns by their printed paths (alternatives for provincial variants); a
-column a print lacks is left out, a table without the total column is skipped. References are the
-ids of /shared/domain/identities.yaml.
+column a print lacks is left out. A table without the total column or the first part column is a
+layout the entry does not describe and is skipped (杭州 prints 基本支出 split into 人员支出 and
+日常公用支出 with no 基本支出 column), as is a table with one of the ``unless`` columns (长春 splits
+every column into 当年预算 and 上年结转结余, described by the prefixed entries). 收入总表 identities
+are read from the header tree (column_tree.py). References are the ids of
+/shared/domain/identities.yaml.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ class RowIdentity:
     parts: tuple[Names, ...]
     side: str | None = None
     prefix: str = ""
+    unless: Names = ()
 
 
 _FUNDS_FINAL = (
@@ -46,6 +51,40 @@ _THREE_PUBLIC_FINAL = tuple(
             prefix=prefix,
         ),
     )
+)
+
+# 长春 splits each expenditure column into this year's budget and last year's carry-over.
+_YEAR_PREFIXES = ("当年预算/", "上年结转结余/")
+_YEAR_SPLIT = ("当年预算/小计",)
+_SPLIT_BY_YEAR = tuple(
+    identity
+    for table, basic in (
+        ("budget.expenditure", ("基本支出",)),
+        ("budget.gpb_expenditure", ("基本支出/小计",)),
+    )
+    for identity in (
+        RowIdentity(
+            "Y3-a" if table == "budget.expenditure" else "Y5-a",
+            (table,),
+            ("合计",),
+            tuple((prefix + "小计",) for prefix in _YEAR_PREFIXES),
+        ),
+        *(
+            RowIdentity(
+                "Y3-a" if table == "budget.expenditure" else "Y5-a",
+                (table,),
+                ("小计",),
+                (basic, ("项目支出",), ("事业单位经营支出",)),
+                prefix=prefix,
+            )
+            for prefix in _YEAR_PREFIXES
+        ),
+    )
+)
+_BASIC_PARTS = (
+    ("人员经费/工资福利支出", "人员经费", "人员支出"),
+    ("人员经费/对个人和家庭的补助",),
+    ("公用经费", "日常公用支出"),
 )
 
 ROW_IDENTITIES: tuple[RowIdentity, ...] = (
@@ -75,29 +114,31 @@ ROW_IDENTITIES: tuple[RowIdentity, ...] = (
         ("本年支出/小计", "本年支出/合计"),
         (("本年支出/基本支出",), ("本年支出/项目支出",)),
     ),
-    *_THREE_PUBLIC_FINAL,
+    # 上海、佛山 print the 05 表 with flat columns: 合计 (本年支出合计) | 基本支出 | 项目支出.
     RowIdentity(
-        "Y2-a",
-        ("budget.income",),
-        ("合计", "总计"),
-        (
-            ("本级财政拨款/金额", "一般公共预算拨款收入"),
-            ("政府性基金预算拨款收入",),
-            ("国有资本经营预算拨款收入",),
-            ("财政专户管理事业收入", "财政专户管理资金收入"),
-            ("事业单位经营服务收入", "事业单位经营收入"),
-            ("上级补助收入",),
-            ("附属单位上缴收入",),
-            ("其它收入", "其他收入"),
-            ("事业收入",),
-            ("上年结转",),
-        ),
+        "J05-a", ("final.gpb_expenditure",), ("本年支出合计", "合计"), (("基本支出",), ("项目支出",))
+    ),
+    *_THREE_PUBLIC_FINAL,
+    *_SPLIT_BY_YEAR,
+    RowIdentity(
+        "Y3-a",
+        ("budget.expenditure",),
+        ("合计", "总计", "支出总计"),
+        (("基本支出",), ("项目支出",), ("事业单位经营支出",), ("上缴上级支出",), ("对附属单位补助支出",)),
+        unless=_YEAR_SPLIT,
     ),
     RowIdentity(
         "Y3-a",
         ("budget.expenditure",),
         ("合计", "总计"),
-        (("基本支出",), ("项目支出",), ("事业单位经营支出",), ("上缴上级支出",), ("对附属单位补助支出",)),
+        (
+            ("基本支出/人员支出", "基本支出/人员经费"),
+            ("基本支出/日常公用支出", "基本支出/公用经费"),
+            ("项目支出",),
+            ("事业单位经营支出",),
+            ("上缴上级支出",),
+            ("对附属单位补助支出",),
+        ),
     ),
     RowIdentity(
         "Y4-a",
@@ -107,31 +148,52 @@ ROW_IDENTITIES: tuple[RowIdentity, ...] = (
         side="支出",
     ),
     RowIdentity(
-        "Y5-a", ("budget.gpb_expenditure",), ("合计", "总计"), (("基本支出/小计", "基本支出"), ("项目支出",))
-    ),
-    RowIdentity(
         "Y5-a",
-        ("budget.gpb_expenditure", "budget.gov_fund", "budget.soe_capital", "budget.special_account"),
-        ("基本支出/小计", "小计"),
-        (("人员经费/工资福利支出",), ("人员经费/对个人和家庭的补助",), ("公用经费",)),
+        ("budget.gpb_expenditure",),
+        ("合计", "总计", "支出总计", "小计"),
+        (("基本支出/小计", "基本支出", "其中：基本支出"), ("项目支出", "项目支出/项目支出总数")),
+        unless=_YEAR_SPLIT,
+    ),
+    *(
+        RowIdentity(
+            "Y5-a",
+            ("budget.gpb_expenditure", "budget.gov_fund", "budget.soe_capital", "budget.special_account"),
+            ("基本支出/小计", "小计"),
+            _BASIC_PARTS,
+            prefix=prefix,
+            unless=_YEAR_SPLIT if not prefix else (),
+        )
+        for prefix in ("", *_YEAR_PREFIXES)
     ),
     RowIdentity(
         "Y6-a",
         ("budget.gpb_basic",),
         ("本年一般公共预算基本支出/合计", "总计"),
-        (("人员经费", "人员类"), ("公用经费",)),
+        (("人员经费", "人员类"), ("公用经费", "日常公用支出")),
     ),
     RowIdentity(
         "Y7-a",
         ("budget.three_public",),
         ("“三公”经费合计", "三公经费预（决）算数（财政拨款）/小计"),
-        (("因公出国（境）费",), ("公务用车购置及运行费/小计", "公务用车购置及运行费"), ("公务接待费",)),
+        (
+            ("因公出国（境）费", "因公出国(境)费用", "因公出国（境）费用"),
+            ("公务用车购置及运行费/小计", "公务用车购置及运行维护费/小计", "公务用车购置及运行费"),
+            ("公务接待费",),
+        ),
+        unless=_YEAR_SPLIT,
     ),
     RowIdentity(
         "Y7-a",
         ("budget.three_public",),
-        ("公务用车购置及运行费/小计", "三公经费预（决）算数（财政拨款）/公务用车购置及运行费"),
-        (("公务用车购置费", "其中：公务用车购置"), ("公务用车运行费", "其中：公务用车运行费")),
+        (
+            "公务用车购置及运行费/小计",
+            "公务用车购置及运行维护费/小计",
+            "三公经费预（决）算数（财政拨款）/公务用车购置及运行费",
+        ),
+        (
+            ("公务用车购置费", "其中：公务用车购置"),
+            ("公务用车运行费", "公务用车运行维护费", "其中：公务用车运行费"),
+        ),
     ),
     RowIdentity(
         "Y6-a",

@@ -25,8 +25,15 @@ _FUND_ROWS = frozenset(
         "一般公共预算",
         "政府性基金预算",
         "国有资本经营预算",
+        "一般公共预算拨款",
+        "政府性基金预算拨款",
+        "国有资本经营预算拨款",
     }
 )
+# A numbered year total (杭州 一、本年支出合计, 长春 一、本年支出) heads its own breakdown, which may reuse
+# its numbering (长春 一、一般公共服务支出); what follows it in the 总计 is only the carry-over lines.
+_CARRY_OVER = ("结转", "结余", "弥补")
+_YEAR_HEADINGS = frozenset({"本年收入", "本年支出"})
 
 
 def marker_level(label: str) -> int | None:
@@ -35,6 +42,8 @@ def marker_level(label: str) -> int | None:
 
 
 def is_year_total(row: Row) -> bool:
+    if bare_label(row.label) in _YEAR_HEADINGS:
+        return True
     return row.kind == "total" and "本年" in row.label and "合计" in row.label
 
 
@@ -128,14 +137,24 @@ def _identities(rows: list[Row]) -> Iterator[tuple[Row, list[Row], str]]:
         elif is_grand_total(row):
             between = rows[start:index]
             if year_total is not None:
-                extra = [
-                    r
-                    for r in between
-                    if r.kind == "item"
-                    and marker_level(r.label) in (None, 1)
-                    and bare_label(r.label) not in _FUND_ROWS
-                ]
+                extra = _after_year_total(year_total, between)
                 yield row, [year_total, *extra], f"{year_total.label}与其后结转结余等项目之和为"
             elif parts := shallowest(between):
                 yield row, parts, "各一级项目之和为"
             year_total, start = None, index + 1
+
+
+def _after_year_total(year_total: Row, rows: list[Row]) -> list[Row]:
+    """The lines a 总计 adds to the year total: carry-over lines, not the year total's own breakdown."""
+    level = marker_level(year_total.label)
+    if level is not None:
+        return [
+            r
+            for r in rows
+            if r.kind == "item" and marker_level(r.label) == level and any(k in r.label for k in _CARRY_OVER)
+        ]
+    return [
+        r
+        for r in rows
+        if r.kind == "item" and marker_level(r.label) in (None, 1) and bare_label(r.label) not in _FUND_ROWS
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from budgetlens.model import Document, Row, Table
-from budgetlens.rules.arithmetic.two_sided_totals import side_column
+from budgetlens.rules.arithmetic.two_sided_totals import is_year_total, side_column
 from budgetlens.rules.cross_table.pairs import PAIRS, Ref
 from budgetlens.rules.figures import Figure, bare_label, compare, resolve_column
 from budgetlens.rules.finding import Finding
@@ -19,10 +19,22 @@ def _rows(table: Table, ref: Ref) -> list[Row]:
     if ref.labels:
         return [
             r
-            for r in rows
+            for r in _this_year(rows)
             if r.label.replace(" ", "") in ref.labels or bare_label(r.label).replace(" ", "") in ref.labels
         ]
     return [r for r in rows if r.kind == "total"][:1]
+
+
+def _this_year(rows: list[Row]) -> list[Row]:
+    """Rows without the items after the year total: they repeat the fund names for the carry-over
+    (04 表 年初财政拨款结转和结余 → 一、一般公共预算财政拨款), not this year's figures."""
+    kept: list[Row] = []
+    after_total = False
+    for row in rows:
+        if not (after_total and row.kind == "item"):
+            kept.append(row)
+        after_total = after_total or is_year_total(row)
+    return kept
 
 
 def figures(document: Document, ref: Ref) -> list[Figure]:
