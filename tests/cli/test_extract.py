@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 
 from tests.conftest import SAMPLES, seed_path
@@ -80,12 +81,14 @@ def test_html_landing_page_named_pdf_is_refused() -> None:
     assert "57-2026-重庆市公安局-落地页非正文.pdf 是网页（HTML），不是预决算公开文档" in result.stderr
 
 
-def test_scanned_pdf_without_text_layer_asks_for_ocr() -> None:
-    scanned = SAMPLES / "11-2026-北京市政务服务和数据管理局-部门预算情况说明.pdf"
-    result = run("extract", str(scanned))
+def test_pdf_without_any_text_exits_2(tmp_path: Path) -> None:
+    # a scan is read by OCR, or refused with the install hint: tests/ingest/test_ocr.py
+    blank = pdfium.PdfDocument.new()
+    blank.new_page(595, 842)
+    blank.save(tmp_path / "blank.pdf")
+    result = run("extract", str(tmp_path / "blank.pdf"))
     assert result.returncode == 2
-    assert "没有文字层（可能是扫描件），需要先做文字识别（OCR）才能读取" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert result.stderr == "错误：blank.pdf 没有可读取的内容：页面上没有文字。\n"
 
 
 def test_tables_lists_the_vocabulary() -> None:
@@ -101,3 +104,25 @@ def test_every_command_has_help() -> None:
         result = run(command, "--help")
         assert result.returncode == 0
         assert "Usage" in result.stdout
+
+
+@pytest.mark.parametrize("form", ["xlsx", "docx"])
+def test_extract_writes_the_tables_as_a_workbook_or_word_file(tmp_path: Path, form: str) -> None:
+    out = tmp_path / f"公开表.{form}"
+    result = run("extract", str(seed_path("003")), "--format", form, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[0] == f"已写入 {out}"
+    assert result.stderr.splitlines()[1].startswith(
+        "注意：4 张绩效表暂不写出：一、2024年度武汉市江汉区企业服务中心"
+    )
+    back = run("extract", str(out), "--format", "text")
+    assert "识别到 9 张表：" in back.stdout
+    assert "[final.gpb_basic] 2024年度一般公共预算财政拨款基本支出决算明细表" in back.stdout
+
+
+@pytest.mark.parametrize("form", ["xlsx", "docx"])
+def test_extract_office_formats_need_an_output_file(form: str) -> None:
+    result = run("extract", str(seed_path("003")), "--format", form)
+    assert result.returncode == 2
+    assert result.stderr == f"错误：{form} 格式不能输出到屏幕，请用 -o 指定文件，例如 -o 公开表.{form}\n"
+    assert result.stdout == ""
