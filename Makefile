@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test check lint typecheck system docs bench clean
+.PHONY: demo serve test check lint typecheck system docs bench bench-ingest bench-serve clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 demo: $(STAMP)
 	@for f in examples/*.txt; do $(BIN)/budgetlens extract "$$f" --format text; echo; done
 
+## serve: install and start the web UI and REST API on the default database (http://127.0.0.1:8000/)
+serve: $(STAMP)
+	$(BIN)/budgetlens serve
+
 ## test: install and run lint, type checks and the whole test suite
 test: check system
 	$(BIN)/pytest
@@ -28,8 +32,8 @@ system:
 check: lint typecheck
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -43,6 +47,14 @@ docs: $(STAMP)
 ## bench: read every sample PDF in one warm process, beside pdfplumber's extract_tables
 bench: $(STAMP)
 	$(BIN)/python bench/read_pdfs.py --repeat 3
+
+## bench-ingest: ingest the seeds and all samples into a fresh SQLite database with 1 and 2 workers
+bench-ingest: $(STAMP)
+	$(BIN)/python bench/ingest.py --workers 1 2
+
+## bench-serve: p50/p95 response times of a unit page with 10 documents, against the running server
+bench-serve: $(STAMP)
+	$(BIN)/python bench/serve.py --requests 200
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

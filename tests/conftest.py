@@ -42,3 +42,13 @@ def read_once(path: Path) -> Document:
 def seed(key: str) -> Document:
     """The recognised seed document (read once per test session; tests must not mutate it)."""
     return read_once(seed_path(key))
+
+
+def need(available: bool, what: str) -> None:
+    """Skip a test whose system part is missing; on CI (``CI=true``) fail instead, because
+    ``scripts/ensure-system.sh`` (run by ``make test``) installs every part."""
+    if available:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{what} is missing on CI: scripts/ensure-system.sh should have installed it")
+    pytest.skip(f"{what} is not installed")

@@ -8,6 +8,7 @@ Schema shipped in ``budgetlens/schema/document.schema.json`` describes the outpu
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import types
 import typing
@@ -69,17 +70,24 @@ def from_plain(kind: Any, value: Any) -> Any:
     if kind is Decimal:
         return Decimal(value)
     if dataclasses.is_dataclass(kind) and isinstance(kind, type):
-        hints = typing.get_type_hints(kind)
-        fields = dataclasses.fields(kind)
-        known = {f.name for f in fields}
+        hints, required = _shape(kind)
         # A None field was left out of the JSON; required ones come back as None.
-        omitted = {f.name: None for f in fields if f.name not in value and _required(f)}
-        return kind(**omitted, **{k: from_plain(hints[k], v) for k, v in value.items() if k in known})
+        omitted = {name: None for name in required if name not in value}
+        return kind(**omitted, **{k: from_plain(hints[k], v) for k, v in value.items() if k in hints})
     return value
 
 
-def _required(f: dataclasses.Field[Any]) -> bool:
-    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+@functools.cache
+def _shape(kind: type) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """A dataclass's field types and required fields, resolved once (get_type_hints is slow)."""
+    fields = dataclasses.fields(kind)
+    hints = typing.get_type_hints(kind)
+    required = tuple(
+        f.name
+        for f in fields
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    )
+    return {f.name: hints[f.name] for f in fields}, required
 
 
 def document_from_dict(data: dict[str, Any]) -> Document:

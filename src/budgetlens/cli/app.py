@@ -13,6 +13,8 @@ import typer
 
 from budgetlens.api import read_document
 from budgetlens.errors import BudgetlensError
+from budgetlens.ingest.ocr import terminal_progress
+from budgetlens.ingest.pdf import MAX_PAGES
 from budgetlens.model import Document
 
 EXIT_UNREADABLE = 2
@@ -30,10 +32,13 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(EXIT_UNREADABLE)
 
 
-def read_or_exit(path: Path) -> Document:
+def read_or_exit(path: Path, max_pages: int = MAX_PAGES) -> Document:
     """The recognised document, or exit 2 with a Chinese message."""
+    if max_pages < 1:
+        fail(f"页数上限 --max-pages 须为正整数，现为 {max_pages}。")
     try:
-        return read_document(path)
+        with terminal_progress():  # scans are read by OCR, seconds per page
+            return read_document(path, max_pages=max_pages)
     except BudgetlensError as error:
         fail(str(error))
     except Exception as error:

@@ -28,7 +28,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from budgetlens.errors import UnreadableError
 from budgetlens.ingest.pdf import PageInput, page_to_blocks
-from budgetlens.ingest.pdf_page import Char, page_view
+from budgetlens.ingest.pdf_page import PDFIUM, Char, page_view
 from budgetlens.ingest.raw import Block
 
 SCALE = 2.0  # 144 dpi: body text (10–16 pt) is 20–30 px high, what the recogniser works best at
@@ -59,12 +59,13 @@ def read_scanned_pages(document: Any, indices: list[int], name: str) -> dict[int
     for done, index in enumerate(indices):
         if report is not None:
             report(done, len(indices))
-        page = document[index]
-        try:
-            view = page_view(page)
-            image = page.render(scale=SCALE).to_pil()
-        finally:
-            page.close()
+        with PDFIUM:  # only the rendering: OCR itself lets other threads use PDFium
+            page = document[index]
+            try:
+                view = page_view(page)
+                image = page.render(scale=SCALE).to_pil().copy()  # not a view of PDFium's bitmap
+            finally:
+                page.close()
         result, _ = engine(image)
         scores: dict[Char, float] = {}
         for box, text, score in result or []:

@@ -43,7 +43,7 @@ from budgetlens.ingest.pdf_layout import (
     line_to_text,
     lines_to_text,
 )
-from budgetlens.ingest.pdf_page import Char, Edge, page_to_edges, page_view, textpage_to_chars
+from budgetlens.ingest.pdf_page import PDFIUM, Char, Edge, page_to_edges, page_view, textpage_to_chars
 from budgetlens.ingest.raw import Block, Grid, GridCell, RawDocument, TextLine
 from budgetlens.model import Provenance, Source
 
@@ -159,18 +159,22 @@ class PdfReader:
         return b"%PDF-" in head[:1024]
 
     def read(self, path: Path, source: Source) -> RawDocument:
-        document = _open(path)
+        with PDFIUM:
+            document = _open(path)
         try:
-            count = len(document)
-            if count > self.max_pages:  # refused before any page is parsed: bounded time and memory
-                raise UnreadableError(
-                    f"{path.name} 共 {count:,} 页，超过页数上限 {self.max_pages:,} 页，未读取。"
-                    f"如确需读取，请提高上限：命令行加 --max-pages {count}（Python 接口 max_pages={count}）。"
-                )
-            pages = [read_page(document, index, path.name) for index in range(count)]
+            with PDFIUM:
+                count = len(document)
+                if count > self.max_pages:  # refused before any page is parsed: bounded time and memory
+                    raise UnreadableError(
+                        f"{path.name} 共 {count:,} 页，超过页数上限 {self.max_pages:,} 页，未读取。"
+                        f"如确需读取，请提高上限：命令行加 --max-pages {count}"
+                        f"（Python 接口 max_pages={count}）。"
+                    )
+                pages = [read_page(document, index, path.name) for index in range(count)]
             scanned = _read_scans(document, pages, path.name)
         finally:
-            document.close()
+            with PDFIUM:
+                document.close()
         found = [b for _, blocks in pages for b in blocks]
         if not found:
             reason = "文字识别（OCR）也没有认出文字" if scanned else "页面上没有文字"
@@ -181,7 +185,8 @@ class PdfReader:
 
 def _read_scans(document: Any, pages: list[tuple[int, list[Block]]], name: str) -> list[int]:
     """OCR the scanned pages (no text, a page-sized image), in place; the 0-based indices read."""
-    scanned = [i for i, (printed, _) in enumerate(pages) if not printed and _scanned(document, i)]
+    with PDFIUM:
+        scanned = [i for i, (printed, _) in enumerate(pages) if not printed and _scanned(document, i)]
     if not scanned:
         return []
     from budgetlens.ingest import ocr  # noqa: PLC0415 - it builds on this module's layout

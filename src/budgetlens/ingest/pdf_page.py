@@ -12,6 +12,7 @@ with ``/Rotate 90`` is turned upright here, so layout code never sees rotation. 
 from __future__ import annotations
 
 import ctypes
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -25,6 +26,10 @@ WHITE = 250  # a fill or stroke brighter than this on every channel is invisible
 _FORM_DEPTH = 8
 # whitespace (gaps make spaces, see pdf_layout), line breaks PDFium generates, non-characters
 _SKIPPED = frozenset("\x00\t\n\r \xa0\u3000\ufffe\uffff")
+
+# PDFium is not thread-safe, not even across documents: every call into it, from the readers and
+# from the page images the web server renders while an upload is being read, holds this lock.
+PDFIUM = threading.RLock()
 
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)

@@ -15,6 +15,7 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageDraw
 
 from budgetlens.ingest.pdf import read_page
+from budgetlens.ingest.pdf_page import PDFIUM
 from budgetlens.ingest.raw import Block, Box, Grid
 
 MARK_FILL = (255, 200, 0, 90)
@@ -29,19 +30,20 @@ def render_evidence_page(
 
     Raises `ValueError` (Chinese message) when the file is not a PDF or has no such page.
     """
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError:
-        raise ValueError("原始文件不是可读取的 PDF，无法显示页面") from None
-    try:
-        if not 1 <= page_number <= len(pdf):
-            raise ValueError(f"该文档只有 {len(pdf)} 页，没有第 {page_number} 页")
-        _, blocks = read_page(pdf, page_number - 1, "")
-        page = pdf[page_number - 1]
-        image = page.render(scale=scale).to_pil().convert("RGBA")
-        page.close()
-    finally:
-        pdf.close()
+    with PDFIUM:
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError:
+            raise ValueError("原始文件不是可读取的 PDF，无法显示页面") from None
+        try:
+            if not 1 <= page_number <= len(pdf):
+                raise ValueError(f"该文档只有 {len(pdf)} 页，没有第 {page_number} 页")
+            _, blocks = read_page(pdf, page_number - 1, "")
+            page = pdf[page_number - 1]
+            image = page.render(scale=scale).to_pil().convert("RGBA")
+            page.close()
+        finally:
+            pdf.close()
     overlay = Image.new("RGBA", image.size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(overlay)
     for x0, top, x1, bottom in boxes_for(blocks, marks):

@@ -18,6 +18,7 @@ from budgetlens.model import Document, Row, Table
 EXPENDITURE = ("final.expenditure", "budget.expenditure")
 BASIC = ("final.gpb_basic", "budget.gpb_basic", "budget.basic_expenditure")
 THREE_PUBLIC = ("final.three_public", "budget.three_public")
+KEY_TABLES = frozenset((*EXPENDITURE, *BASIC, *THREE_PUBLIC))  # the only tables key_figures reads
 TOTAL_COLUMNS = ("本年支出合计", "总计", "合计", "小计")
 
 

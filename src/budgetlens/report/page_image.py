@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from budgetlens.errors import UnreadableError
 from budgetlens.ingest.pdf_grid import Lattice, find_tables
-from budgetlens.ingest.pdf_page import page_to_edges, page_view
+from budgetlens.ingest.pdf_page import PDFIUM, page_to_edges, page_view
 from budgetlens.ingest.raw import Grid
 from budgetlens.model import Document
 
@@ -33,16 +33,17 @@ def render_debug_page(
     ``grids`` are the grids the reader produced for this page, in order; they pair one to one with
     the detected tables that printed any text.
     """
-    pdf = pdfium.PdfDocument(path)
-    try:
-        if not 1 <= page_number <= len(pdf):
-            raise UnreadableError(f"{path.name} 只有 {len(pdf)} 页，没有第 {page_number} 页。")
-        page = pdf[page_number - 1]
-        view = page_view(page)
-        finding = find_tables(page_to_edges(page, view))
-        image: Image.Image = page.render(scale=scale).to_pil().convert("RGB")
-    finally:
-        pdf.close()
+    with PDFIUM:
+        pdf = pdfium.PdfDocument(path)
+        try:
+            if not 1 <= page_number <= len(pdf):
+                raise UnreadableError(f"{path.name} 只有 {len(pdf)} 页，没有第 {page_number} 页。")
+            page = pdf[page_number - 1]
+            view = page_view(page)
+            finding = find_tables(page_to_edges(page, view))
+            image: Image.Image = page.render(scale=scale).to_pil().convert("RGB")
+        finally:
+            pdf.close()
     draw = ImageDraw.Draw(image)
     font = ImageFont.load_default(size=LABEL_SIZE * scale / 2)
     for edge in finding.edges:
