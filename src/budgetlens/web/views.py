@@ -81,8 +81,8 @@ def table_view(session: Session, table_id: int) -> TableView | None:
             continue
         if finding.page is not None and info.pages and finding.page not in info.pages:
             continue  # another table of the same type (one per project, say)
-        row = finding.code or finding.data.get("location", {}).get("label") or ""
-        flagged.setdefault((row, finding.column), []).append(finding.rule)
+        printed = finding.code or finding.data.get("location", {}).get("label") or ""
+        flagged.setdefault((printed, finding.column), []).append(finding.rule)
     return TableView(info, columns, rows, flagged)
 
 
