@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from budgetlens.model import Document
 from budgetlens.rules.finding import SEVERITIES, Finding
 from budgetlens.rules.history.related import RelatedDocuments
+from budgetlens.rules.per_check import check_run
 from budgetlens.rules.performance.profiles import DEFAULT_PROFILE, profile_by_name
 from budgetlens.rules.registry import CheckContext, Rule, all_rules
 from budgetlens.rules.rounding import RoundingPolicy
@@ -28,8 +29,9 @@ def check_document(
         rounding=RoundingPolicy.resolve(rounding), related=related, profile=profile_by_name(profile)
     )
     findings: list[Finding] = []
-    for rule in rules if rules is not None else all_rules():
-        findings.extend(rule().check(document, context))
+    with check_run():
+        for rule in rules if rules is not None else all_rules():
+            findings.extend(rule().check(document, context))
     return sorted(
         findings,
         key=lambda f: (SEVERITIES.index(f.severity), f.location.line or 0, f.rule, f.location.column or ""),

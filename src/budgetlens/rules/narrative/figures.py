@@ -22,6 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from budgetlens.amounts import parse_amount
 from budgetlens.model import Document, Paragraph
 from budgetlens.rules.finding import Evidence, Finding, Location
+from budgetlens.rules.per_check import per_check, per_check_text
 from budgetlens.rules.registry import CheckContext, Rule
 from budgetlens.rules.rounding import decimals
 
@@ -71,6 +72,7 @@ WAN = Decimal(10000)
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
+@per_check_text  # the rules fold the same sentences many times over
 def fold(text: str) -> str:
     """NFKC-folded, without the spaces line breaks left between two Chinese characters (``支 出``)."""
     return _CJK_GAP.sub("", unicodedata.normalize("NFKC", text))
@@ -110,6 +112,7 @@ class Percent:
     end: int
 
 
+@per_check
 def sections(document: Document) -> list[list[Sentence]]:
     """The narrative as sections of sentences, in document order."""
     result: list[list[Sentence]] = []

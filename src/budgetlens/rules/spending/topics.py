@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from budgetlens.model import Document, Paragraph
 from budgetlens.rules.narrative.figures import Sentence, fold, sections
+from budgetlens.rules.per_check import per_check
 
 # Topic → words naming it in a heading or at the start of a paragraph.
 TOPICS: dict[str, tuple[str, ...]] = {
@@ -43,6 +44,7 @@ def _opens_with(paragraph: Paragraph, words: tuple[str, ...]) -> bool:
     return any(word in start for word in words)
 
 
+@per_check
 def topic_sentences(document: Document, topic: str) -> list[TopicSentence]:
     """The sentences about ``topic``, in document order."""
     words = TOPICS[topic]
