@@ -130,12 +130,14 @@ def main() -> None:
 
 def alone_rss(path: Path) -> float:
     """Peak resident memory of a fresh process that reads, recognises and checks one document."""
+    # VmHWM, not ru_maxrss: Linux carries a forking parent's ru_maxrss over into the child
     code = (
-        "import resource, sys\n"
+        "import sys\n"
         "from budgetlens import read_document\n"
         "from budgetlens.rules.engine import check_document\n"
         "check_document(read_document(sys.argv[1]))\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "status = open('/proc/self/status').read().split('VmHWM:')[1]\n"
+        "print(status.split()[0])\n"
     )
     out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
     return int(out.stdout.strip()) / 1024
