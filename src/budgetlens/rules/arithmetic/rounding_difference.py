@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 from budgetlens.model import Document
@@ -31,3 +32,14 @@ class RoundingDifference(Rule):
 
     def check(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         return iter(())
+
+
+def within_rounding(finding: Finding) -> Finding:
+    """A comparison's finding as this rule's info remark: the difference is within its tolerance."""
+    return dataclasses.replace(
+        finding,
+        rule=RoundingDifference.id,
+        severity=RoundingDifference.severity,
+        message=f"{finding.message}，在尾数误差 {finding.tolerance} 之内",
+        raised_by=finding.rule,
+    )

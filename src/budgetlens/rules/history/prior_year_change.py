@@ -9,13 +9,11 @@ from dataclasses import replace
 from budgetlens.model import Document
 from budgetlens.rules.finding import Finding
 from budgetlens.rules.history.money import cross_name, wan_and_half
+from budgetlens.rules.narrative.change import stated_before
 from budgetlens.rules.narrative.figures import (
     CHANGE,
     Sentence,
-    Stated,
-    amounts,
     half_unit,
-    label,
     rising,
     sections,
     text_evidence,
@@ -25,31 +23,10 @@ from budgetlens.rules.narrative.figures import (
 from budgetlens.rules.narrative.table_figure import candidates
 from budgetlens.rules.registry import CheckContext, Rule, register
 
-_COMPARED_WITH = re.compile(
+# No 年初: a change against the 年初预算 is not a change against the prior year.
+_PRIOR_YEAR = re.compile(
     r"(?:与|比|较|同比)(?:上年度?|上一年|去年|\d{4}年度?)?(?:决算|预算)?数?(?:相比)?|各$"
 )
-_VERBS = ("增加", "减少", "增长", "下降", "上升", "降低", "提高")
-
-
-def stated_before(
-    section: list[Sentence], index: int, start: int, unit_name: str | None
-) -> tuple[Sentence, Stated] | None:
-    """The amount a change describes and its sentence: the same label stated before it in the
-    paragraph or, when the change names nothing, the paragraph's one earlier figure."""
-    sentence = section[index]
-    before = [
-        (earlier, s)
-        for earlier in section[: index + 1]
-        if earlier.paragraph is sentence.paragraph
-        for s in amounts(earlier, unit_name)
-        if (earlier is not sentence or s.end <= start) and not s.label.endswith(_VERBS)
-    ]
-    name = _COMPARED_WITH.sub("", label(sentence.plain[:start], unit_name))
-    if not name:
-        values = {s.amount for _, s in before}
-        return before[-1] if len(values) == 1 else None
-    same = [(e, s) for e, s in before if s.label.startswith(name)]
-    return same[-1] if same else None
 
 
 @register
@@ -100,7 +77,7 @@ class PriorYearChange(Rule):
         up = rising(match["verb"])
         if change is None or up != rising(match["rate_verb"]):
             return None
-        found = stated_before(section, index, match.start(), document.unit_name)
+        found = stated_before(section, index, match.start(), document.unit_name, _PRIOR_YEAR)
         if found is None:
             return None
         where, stated = found

@@ -12,6 +12,7 @@ from budgetlens.rules.narrative.figures import (
     CHANGE,
     COMPARISON,
     Sentence,
+    Stated,
     amounts,
     half_unit,
     label,
@@ -30,30 +31,37 @@ from budgetlens.rules.narrative.figures import (
 )
 from budgetlens.rules.registry import CheckContext, Rule, register
 
-_COMPARED_WITH = re.compile(
+COMPARED_WITH = re.compile(
     r"(?:与|比|较|同比)(?:上年度?|上一年|去年|\d{4}年度?|年初)?(?:决算|预算)?数?(?:相比)?|各$"
 )
 
 _VERBS = ("增加", "减少", "增长", "下降", "上升", "降低", "提高")
 
 
-def _current(section: list[Sentence], index: int, start: int, unit_name: str | None) -> Decimal | None:
-    """The amount a change describes: the same label stated before it in the paragraph, or, when the
-    change names nothing, the paragraph's earlier amounts if they are all one figure."""
+def stated_before(
+    section: list[Sentence],
+    index: int,
+    start: int,
+    unit_name: str | None,
+    compared_with: re.Pattern[str] = COMPARED_WITH,
+) -> tuple[Sentence, Stated] | None:
+    """The amount a change describes and its sentence: the same label stated before it in the
+    paragraph or, when the change names nothing (once ``compared_with`` words are dropped), the
+    paragraph's earlier amounts if they are all one figure."""
     sentence = section[index]
     before = [
-        s
+        (earlier, s)
         for earlier in section[: index + 1]
         if earlier.paragraph is sentence.paragraph
         for s in amounts(earlier, unit_name)
         if (earlier is not sentence or s.end <= start) and not s.label.endswith(_VERBS)
     ]
-    name = _COMPARED_WITH.sub("", label(sentence.plain[:start], unit_name))
+    name = compared_with.sub("", label(sentence.plain[:start], unit_name))
     if not name:
-        values = {s.amount for s in before}
-        return values.pop() if len(values) == 1 else None
-    same = [s for s in before if s.label.startswith(name)]
-    return same[-1].amount if same else None
+        values = {s.amount for _, s in before}
+        return before[-1] if len(values) == 1 else None
+    same = [(e, s) for e, s in before if s.label.startswith(name)]
+    return same[-1] if same else None
 
 
 @register
@@ -101,9 +109,10 @@ class NarrativeChange(Rule):
         up = rising(match["verb"])
         if change is None or printed is None or up != rising(match["rate_verb"]):
             return None
-        current = _current(section, index, match.start(), document.unit_name)
-        if current is None:
+        found = stated_before(section, index, match.start(), document.unit_name)
+        if found is None:
             return None
+        current = found[1].amount
         prior = current - change if up else current + change
         h_change = half_unit(context, change, digits)
         bounds = ratio_bounds((change, h_change), (prior, half_unit(context, current, digits) + h_change))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from budgetlens.model import Document
-from budgetlens.rules.arithmetic.rounding_difference import RoundingDifference
+from budgetlens.rules.arithmetic.rounding_difference import within_rounding
 from budgetlens.rules.cross_table.pairs import Ref
 from budgetlens.rules.cross_table.same_figure import figures
 from budgetlens.rules.figures import Figure, bare_label
@@ -250,15 +250,4 @@ class NarrativeTableFigure(Rule):
         )
         if not rounding:
             return finding
-        return Finding(
-            rule=RoundingDifference.id,
-            severity=RoundingDifference.severity,
-            message=f"{finding.message}，在尾数误差 {tol} 之内",
-            location=finding.location,
-            evidence=evidence,
-            expected=value,
-            actual=stated.amount,
-            tolerance=tol,
-            raised_by=self.id,
-            extra=finding.extra,
-        )
+        return within_rounding(finding)

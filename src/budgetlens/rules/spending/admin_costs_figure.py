@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from budgetlens.model import Document, Row, Table
-from budgetlens.rules.arithmetic.rounding_difference import RoundingDifference
+from budgetlens.rules.arithmetic.rounding_difference import within_rounding
 from budgetlens.rules.figures import Figure
 from budgetlens.rules.finding import Finding
 from budgetlens.rules.narrative.figures import (
@@ -93,15 +93,4 @@ class AdminCostsTableFigure(Rule):
         if abs(amount - value) > tol:
             yield finding
             return
-        yield Finding(
-            rule=RoundingDifference.id,
-            severity=RoundingDifference.severity,
-            message=f"{finding.message}，在尾数误差 {tol} 之内",
-            location=finding.location,
-            evidence=evidence,
-            expected=value,
-            actual=amount,
-            tolerance=tol,
-            raised_by=self.id,
-            extra=finding.extra,
-        )
+        yield within_rounding(finding)

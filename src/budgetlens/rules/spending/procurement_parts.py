@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from budgetlens.model import Document
-from budgetlens.rules.arithmetic.rounding_difference import RoundingDifference
+from budgetlens.rules.arithmetic.rounding_difference import within_rounding
 from budgetlens.rules.finding import Finding
 from budgetlens.rules.narrative.figures import (
     AMOUNT,
@@ -126,15 +126,4 @@ class ProcurementPartsSum(Rule):
         finding = text_finding(type(self), total.sentence, fields, evidence, expected, total.amount, tol)
         if abs(total.amount - expected) > tol:
             return finding
-        return Finding(
-            rule=RoundingDifference.id,
-            severity=RoundingDifference.severity,
-            message=f"{finding.message}，在尾数误差 {tol} 之内",
-            location=finding.location,
-            evidence=finding.evidence,
-            expected=expected,
-            actual=total.amount,
-            tolerance=tol,
-            raised_by=self.id,
-            extra=finding.extra,
-        )
+        return within_rounding(finding)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from budgetlens.model import Document
-from budgetlens.rules.arithmetic.rounding_difference import RoundingDifference
+from budgetlens.rules.arithmetic.rounding_difference import within_rounding
 from budgetlens.rules.finding import Finding
 from budgetlens.rules.narrative.figures import half_unit, narrative_decimals, text_evidence, text_finding
 from budgetlens.rules.registry import CheckContext, Rule, register
@@ -78,15 +78,4 @@ class ThreePublicTableFigure(Rule):
         )
         if all(abs(v - stated) > tol for v in values):
             return finding
-        return Finding(
-            rule=RoundingDifference.id,
-            severity=RoundingDifference.severity,
-            message=f"{finding.message}，在尾数误差 {tol} 之内",
-            location=finding.location,
-            evidence=evidence,
-            expected=value,
-            actual=stated,
-            tolerance=tol,
-            raised_by=self.id,
-            extra=finding.extra,
-        )
+        return within_rounding(finding)

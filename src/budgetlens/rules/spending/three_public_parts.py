@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from budgetlens.model import Document
-from budgetlens.rules.arithmetic.rounding_difference import RoundingDifference
+from budgetlens.rules.arithmetic.rounding_difference import within_rounding
 from budgetlens.rules.finding import Finding
 from budgetlens.rules.narrative.figures import half_unit, narrative_decimals, text_evidence, text_finding
 from budgetlens.rules.registry import CheckContext, Rule, register
@@ -82,15 +82,4 @@ class ThreePublicPartsSum(Rule):
         finding = text_finding(type(self), entry.sentence, fields, evidence, expected, actual, tol)
         if abs(actual - expected) > tol:
             return finding
-        return Finding(
-            rule=RoundingDifference.id,
-            severity=RoundingDifference.severity,
-            message=f"{finding.message}，在尾数误差 {tol} 之内",
-            location=finding.location,
-            evidence=finding.evidence,
-            expected=expected,
-            actual=actual,
-            tolerance=tol,
-            raised_by=self.id,
-            extra=finding.extra,
-        )
+        return within_rounding(finding)
