@@ -129,6 +129,12 @@ def test_messages_show_what_was_compared() -> None:
     assert "497.8" in finding.message
     assert "497.69" in finding.message
     assert [e.text for e in finding.evidence][:3] == ["497.8", "380. 89", "34. 3"]
+    # One figure against one other: its printed text once, not the sum of one part repeated.
+    single = next(f for f in check_document(seed("003")) if f.rule == "cross-table-figure")
+    assert single.message == (
+        "2024年度收入支出决算总表「本年支出合计」支出/金额 为 497.8，"
+        "2024年度支出决算表「合计」本年支出合计 为 497.84（原文“497. 84”），相差 -0.04"
+    )
 
 
 def test_rounding_example_of_seed_000() -> None:

@@ -157,8 +157,11 @@ def resolve_column(table: Table, names: Sequence[str], prefix: str = "") -> str 
 
 
 def _parts_text(parts: Sequence[Figure]) -> str:
-    """The printed parts joined with +; blank parts are counted, not listed."""
+    """The printed parts in brackets, joined with +; blank parts are counted, not listed. One part
+    adds only what its sum does not show: the text it was printed as, when that differs."""
     printed = [p.shown() for p in parts if p.amount is not None]
     blank = len(parts) - len(printed)
+    if len(parts) == 1 and printed and printed[0].startswith(str(parts[0].value)):
+        return printed[0].removeprefix(str(parts[0].value))
     text = " + ".join(printed) or "均为空白"
-    return f"{text}，另 {blank} 项空白" if blank and printed else text
+    return f"（{text}，另 {blank} 项空白）" if blank and printed else f"（{text}）"

@@ -26,7 +26,7 @@ class BlockTotals(Rule):
     )
     severity = "error"
     tags = ("arithmetic", "economic-classification")
-    template = "{where} 为 {actual}，{basis} {expected}（{parts}），相差 {difference}"
+    template = "{where} 为 {actual}，{basis} {expected}{parts}，相差 {difference}"
 
     def check(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         for table in document.tables:

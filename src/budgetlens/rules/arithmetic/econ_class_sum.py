@@ -33,7 +33,7 @@ class EconClassSum(Rule):
     )
     severity = "error"
     tags = ("arithmetic", "hierarchy", "economic-classification")
-    template = "{where} 为 {actual}，{basis} {expected}（{parts}），相差 {difference}"
+    template = "{where} 为 {actual}，{basis} {expected}{parts}，相差 {difference}"
 
     def check(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         for table in document.tables:

@@ -26,7 +26,7 @@ class RoundingDifference(Rule):
     severity = "info"
     tags = ("rounding",)
     template = (
-        "{where} 为 {actual}，{basis} {expected}（{parts}），相差 {difference}，"
+        "{where} 为 {actual}，{basis} {expected}{parts}，相差 {difference}，"
         "在尾数误差 {tolerance} 之内（规则 {rule}）"
     )
 

@@ -31,7 +31,7 @@ class RowIdentityRule(Rule):
     )
     severity = "error"
     tags = ("arithmetic", "row")
-    template = "{where} 为 {actual}，{basis} {expected}（{parts}），相差 {difference}"
+    template = "{where} 为 {actual}，{basis} {expected}{parts}，相差 {difference}"
 
     def check(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         for table in document.tables:

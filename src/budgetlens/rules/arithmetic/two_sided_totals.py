@@ -83,7 +83,7 @@ class TwoSidedTotals(Rule):
     )
     severity = "error"
     tags = ("arithmetic", "two-sided", "balance")
-    template = "{where} 为 {actual}，{basis} {expected}（{parts}），相差 {difference}"
+    template = "{where} 为 {actual}，{basis} {expected}{parts}，相差 {difference}"
 
     def check(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         for table in document.tables:

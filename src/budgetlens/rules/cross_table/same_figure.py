@@ -69,7 +69,7 @@ class CrossTableFigure(Rule):
     )
     severity = "error"
     tags = ("cross-table",)
-    template = "{where} 为 {actual}，{basis} {expected}（{parts}），相差 {difference}"
+    template = "{where} 为 {actual}，{basis} {expected}{parts}，相差 {difference}"
 
     def check(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         for pair in PAIRS:

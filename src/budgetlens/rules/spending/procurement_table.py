@@ -37,7 +37,7 @@ class ProcurementTableSum(Rule):
     )
     severity = "error"
     tags = ("政府采购", "sum")
-    template = "{where} 印为 {actual}，{basis} {expected}（{parts}），相差 {difference}"
+    template = "{where} 印为 {actual}，{basis} {expected}{parts}，相差 {difference}"
 
     def check(self, document: Document, context: CheckContext) -> Iterator[Finding]:
         for table in document.tables_of("budget.procurement"):
