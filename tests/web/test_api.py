@@ -51,6 +51,26 @@ def test_document_key_figures_are_exact_decimal_strings(client: TestClient) -> N
     assert (sample["expenditure"], sample["three_public"]) == ("14572.53", "46.21")
 
 
+def test_document_list_export(client: TestClient) -> None:
+    rows = list(csv.reader(io.StringIO(client.get("/api/v1/documents.csv").text.lstrip("\ufeff"))))
+    assert rows[0] == [
+        "文件",
+        "单位",
+        "单位编码",
+        "年度",
+        "类型",
+        "范围",
+        "页数",
+        "表格数",
+        "错误",
+        "警告",
+        "提示",
+    ]
+    listed = client.get("/api/v1/documents").json()
+    assert [row[0] for row in rows[1:]] == [d["file_name"] for d in listed]
+    assert [row[8] for row in rows[1:]] == [str(d["findings"].get("error", 0)) for d in listed]
+
+
 def test_tables_cells_and_content(client: TestClient) -> None:
     tables = client.get("/api/v1/documents/1/tables").json()
     assert [t["type"] for t in tables] == [t.type for t in read_once(DOCUMENTS[0]).tables]
@@ -171,6 +191,13 @@ def test_units_and_comparison(client: TestClient) -> None:
         "株洲高新技术产业开发区企业服务局 2024（万元）",
     )
     assert len(rows) == len(codes)
+    units_csv = list(csv.reader(io.StringIO(client.get("/api/v1/units.csv").text.lstrip("\ufeff"))))
+    assert units_csv[0] == ["单位", "单位编码", "文档数"]
+    assert sorted(row[0] for row in units_csv[1:]) == sorted(units)
+    history = load_workbook(io.BytesIO(client.get(f"/api/v1/units/{zhuzhou}/documents.xlsx").content))
+    (title, *_), header, *years = history.active.iter_rows(values_only=True)
+    assert title == "株洲高新技术产业开发区企业服务局 历年文档与关键数字"
+    assert [row[:4] for row in years] == [("株洲高新技术产业开发区企业服务局", 2024, "决算", 387.79)]
     # No budget of the same unit and year is stored: nothing to compare.
     assert client.get(f"/api/v1/units/{wuhan}/execution", params={"year": 2024}).json() == []
 

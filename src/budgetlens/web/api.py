@@ -80,6 +80,14 @@ def list_documents(
     return plain(queries.documents(db, unit_id=unit_id, kind=kind, year=year))
 
 
+@router.get("/documents.{format}", summary="文档列表导出")
+def export_documents(
+    db: Db, format: ExportFormat, unit_id: int | None = None, kind: str | None = None, year: int | None = None
+) -> Response:
+    documents = queries.documents(db, unit_id=unit_id, kind=kind, year=year)
+    return sheet_response(views.documents_sheet(documents), format)
+
+
 @router.get("/documents/{document_id}", summary="文档概况与关键数字")
 def get_document(db: Db, document_id: int) -> Any:
     info = need_document(db, document_id)
@@ -195,6 +203,18 @@ def list_cells(db: Db, table_id: int, code: str | None = None, column: str | Non
 @router.get("/units", summary="单位列表")
 def list_units(db: Db) -> Any:
     return plain(queries.units(db))
+
+
+@router.get("/units.{format}", summary="单位列表导出")
+def export_units(db: Db, format: ExportFormat) -> Response:
+    return sheet_response(views.units_sheet(queries.units(db)), format)
+
+
+@router.get("/units/{unit_id}/documents.{format}", summary="单位历年文档与关键数字导出")
+def export_unit_documents(db: Db, unit_id: int, format: ExportFormat) -> Response:
+    unit = need_unit(db, unit_id)
+    items = views.figures_of(db, queries.documents(db, unit_id=unit_id))
+    return sheet_response(views.figures_sheet(f"{unit.name} 历年文档与关键数字", items), format)
 
 
 @router.get("/units/{unit_id}", summary="单位：历年文档与关键数字")

@@ -8,9 +8,7 @@ from pathlib import Path
 from fastapi.templating import Jinja2Templates
 
 from budgetlens.rules.finding import SEVERITY_NAMES
-
-KIND_NAMES = {"budget": "预算", "final_account": "决算", None: "未识别"}
-SCOPE_NAMES = {"department": "部门", "unit": "单位", None: ""}
+from budgetlens.web.views import KIND_NAMES, SCOPE_NAMES
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 

@@ -47,6 +47,33 @@ def document_findings(session: Session, document_id: int, where: FindingFilter) 
     return [f for f in queries.findings(session, document_id) if where.keep(f)]
 
 
+KIND_NAMES: dict[str | None, str] = {"budget": "预算", "final_account": "决算", None: "未识别"}
+SCOPE_NAMES: dict[str | None, str] = {"department": "部门", "unit": "单位", None: ""}
+
+
+def documents_sheet(documents: Sequence[DocumentInfo]) -> Sheet:
+    header = ["文件", "单位", "单位编码", "年度", "类型", "范围", "页数", "表格数", "错误", "警告", "提示"]
+    rows = [
+        [
+            d.file_name,
+            d.unit_name,
+            d.unit_code,
+            d.year,
+            KIND_NAMES.get(d.kind, "未识别"),
+            SCOPE_NAMES.get(d.scope, ""),
+            d.pages,
+            d.tables,
+            *(d.findings.get(severity, 0) for severity in ("error", "warning", "info")),
+        ]
+        for d in documents
+    ]
+    return Sheet("已入库的文档", header, rows)
+
+
+def units_sheet(units: Sequence[UnitInfo]) -> Sheet:
+    return Sheet("单位", ["单位", "单位编码", "文档数"], [[u.name, u.code, u.documents] for u in units])
+
+
 def findings_sheet(document: DocumentInfo, findings: Sequence[FindingInfo]) -> Sheet:
     rows = [
         [f.severity, f.rule, f.page, f.line, f.table, f.code, f.column, f.actual, f.expected, f.message]
@@ -126,7 +153,7 @@ def figures_sheet(title: str, items: Sequence[DocumentFigures]) -> Sheet:
         [
             i.document.unit_name,
             i.document.year,
-            {"budget": "预算", "final_account": "决算"}.get(i.document.kind or "", "未识别"),
+            KIND_NAMES.get(i.document.kind, "未识别"),
             i.figures.expenditure,
             i.figures.basic,
             i.figures.project,
