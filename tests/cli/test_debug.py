@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from budgetlens.ingest.raw import Grid
@@ -38,6 +39,15 @@ def test_grid_on_page_8_is_labelled_with_its_recognised_type() -> None:
     document = raw_to_document(raw)
     grids = [b for b in raw.blocks if isinstance(b, Grid) and b.at.page == 8]
     assert _grid_labels(document, 8, grids) == ["final.income"]
+
+
+@pytest.mark.parametrize(
+    ("page", "label"), [(14, "final.three_public"), (15, "final.gov_fund"), (16, "final.soe_capital")]
+)
+def test_grid_of_an_empty_table_is_labelled_with_the_table_printed_on_its_page(page: int, label: str) -> None:
+    raw = read_path(SAMPLES / "77-2024-中共上海市普陀区委社会工作部-部门决算.pdf")
+    grids = [b for b in raw.blocks if isinstance(b, Grid) and b.at.page == page]
+    assert _grid_labels(raw_to_document(raw), page, grids) == [label]
 
 
 def test_debug_refuses_a_page_out_of_range(tmp_path: Path) -> None:

@@ -65,7 +65,8 @@ def _draw_cells(draw: ImageDraw.ImageDraw, lattice: Lattice, scale: float) -> No
 
 
 def _grid_labels(document: Document, page_number: int, grids: list[Grid]) -> list[str]:
-    """For each grid of the page, the id of the recognised table holding its first row, or ``?``."""
+    """For each grid of the page, the id of the recognised table holding its first row; for a grid
+    without rows (an empty table), the next table printed on the page that has no grid yet; else ``?``."""
     located: dict[int, str] = {}
     for table in document.tables:
         for row in table.rows:
@@ -75,12 +76,13 @@ def _grid_labels(document: Document, page_number: int, grids: list[Grid]) -> lis
             for indicator in item.indicators:
                 if indicator.at.page == page_number and indicator.at.line is not None:
                     located.setdefault(indicator.at.line, table.type)
-    labels = []
+    on_page = [t.type for t in document.tables if page_number in t.pages]
+    labels: list[str | None] = []
     for grid in grids:
         lines = {cell.at.line for row in grid.rows for cell in row if cell.at.line is not None}
-        label = next((located[line] for line in sorted(lines) if line in located), "?")
-        labels.append(label)
-    return labels
+        labels.append(next((located[line] for line in sorted(lines) if line in located), None))
+    unused = iter([t for t in on_page if t not in labels])
+    return [label or next(unused, "?") for label in labels]
 
 
 def _scaled(box: tuple[float, float, float, float], scale: float) -> tuple[float, float, float, float]:
