@@ -71,6 +71,28 @@ def test_document_list_export(client: TestClient) -> None:
     assert [row[8] for row in rows[1:]] == [str(d["findings"].get("error", 0)) for d in listed]
 
 
+def test_findings_across_documents(client: TestClient) -> None:
+    everything = client.get("/api/v1/findings").json()
+    per_document = [client.get(f"/api/v1/documents/{n}/findings").json() for n in (1, 2, 3)]
+    assert len(everything) == sum(len(found) for found in per_document)
+    errors = client.get("/api/v1/findings", params={"severity": "error", "year": "2024", "kind": ""}).json()
+    expected = Counter(
+        path.name for path in DOCUMENTS for f in check_document(read_once(path)) if f.severity == "error"
+    )
+    assert Counter(item["document"]["file_name"] for item in errors) == expected
+    narrative = client.get("/api/v1/findings", params={"rule": "narrative-change"}).json()
+    assert [(i["document"]["unit_name"], i["finding"]["page"]) for i in narrative] == [("国家信访局", 17)]
+    assert client.get("/api/v1/findings", params={"year": "2023"}).json() == []
+    bad = client.get("/api/v1/findings", params={"year": "二〇二四"})
+    assert (bad.status_code, bad.json()["error"]["message"]) == (422, "参数 year 应为整数，收到“二〇二四”")
+    rows = list(
+        csv.reader(io.StringIO(client.get("/api/v1/findings.csv?severity=error").text.lstrip("\ufeff")))
+    )
+    assert len(rows) == 1 + len(errors)
+    html = client.get("/findings", params={"severity": "error", "rule": "", "year": "", "kind": ""}).text
+    assert f"审校问题汇总（{len(errors)}）" in html
+
+
 def test_tables_cells_and_content(client: TestClient) -> None:
     tables = client.get("/api/v1/documents/1/tables").json()
     assert [t["type"] for t in tables] == [t.type for t in read_once(DOCUMENTS[0]).tables]

@@ -262,13 +262,32 @@ def table_rows(session: Session, table_id: int) -> list[RowInfo]:
 
 
 def findings(
-    session: Session, document_id: int, *, severity: str | None = None, family: str | None = None
+    session: Session,
+    document_id: int | None = None,
+    *,
+    severity: str | None = None,
+    family: str | None = None,
+    rule: str | None = None,
+    unit_id: int | None = None,
+    year: int | None = None,
+    kind: str | None = None,
+    limit: int | None = None,
 ) -> list[FindingInfo]:
-    query = select(schema.Finding).where(schema.Finding.document_id == document_id)
-    if severity is not None:
-        query = query.where(schema.Finding.severity == severity)
-    if family is not None:
-        query = query.where(schema.Finding.family == family)
+    """Findings of one document in report order or, without ``document_id``, of every stored document
+    matching the filters (by document, then report order)."""
+    query = select(schema.Finding).join(schema.Document, schema.Finding.document_id == schema.Document.id)
+    for column, value in (
+        (schema.Finding.document_id, document_id),
+        (schema.Finding.severity, severity),
+        (schema.Finding.family, family),
+        (schema.Finding.rule, rule),
+        (schema.Document.unit_id, unit_id),
+        (schema.Document.year, year),
+        (schema.Document.kind, kind),
+    ):
+        if value is not None:
+            query = query.where(column == value)
+    query = query.order_by(schema.Document.year, schema.Document.file_name, schema.Finding.position)
     return [
         FindingInfo(
             id=f.id,
@@ -286,7 +305,7 @@ def findings(
             actual=f.actual,
             data=json.loads(f.evidence),
         )
-        for f in session.scalars(query.order_by(schema.Finding.position))
+        for f in session.scalars(query.limit(limit))
     ]
 
 

@@ -110,6 +110,37 @@ def get_source(db: Db, document_id: int) -> Response:
     return Response(data, media_type="application/octet-stream", headers=_attachment(info.file_name))
 
 
+def _number(name: str, text: str) -> int | None:
+    if not text.strip():
+        return None  # a form's 全部 sends the parameter empty
+    if not text.strip().isdigit():
+        raise HTTPException(422, f"参数 {name} 应为整数，收到“{text}”")
+    return int(text)
+
+
+def across_filter(
+    severity: str = "", rule: str = "", unit_id: str = "", year: str = "", kind: str = ""
+) -> views.AcrossFilter:
+    """The filters of the findings overview; empty values (a form's 全部) filter nothing."""
+    return views.AcrossFilter(
+        severity or None, rule or None, _number("unit_id", unit_id), _number("year", year), kind or None
+    )
+
+
+AcrossWhere = Annotated[views.AcrossFilter, Depends(across_filter)]
+
+
+@router.get("/findings", summary="全部文档的审校问题（可按严重程度、规则、单位、年度、类型筛选）")
+def list_all_findings(db: Db, where: AcrossWhere, limit: int = views.MAX_ACROSS) -> Any:
+    across = views.findings_across(db, where, limit)
+    return [{"document": plain(d), "finding": plain(f)} for d, f in across.items]
+
+
+@router.get("/findings.{format}", summary="全部文档的审校问题导出")
+def export_all_findings(db: Db, format: ExportFormat, where: AcrossWhere) -> Response:
+    return sheet_response(views.across_sheet(views.findings_across(db, where, None)), format)
+
+
 @router.get("/documents/{document_id}/tables", summary="文档的表格")
 def list_tables(db: Db, document_id: int) -> Any:
     need_document(db, document_id)

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from budgetlens.rules import all_rules
 from budgetlens.store import queries
 from budgetlens.web import views
-from budgetlens.web.api import Db, need_document, need_unit, require_token, submit_uploads
+from budgetlens.web.api import AcrossWhere, Db, need_document, need_unit, require_token, submit_uploads
 from budgetlens.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
@@ -80,6 +80,22 @@ def table(request: Request, db: Db, table_id: int) -> HTMLResponse:
     if view is None:
         raise HTTPException(404, f"没有编号为 {table_id} 的表格")
     return page(request, "table.html", view=view, document=need_document(db, view.info.document_id))
+
+
+@router.get("/findings", response_class=HTMLResponse)
+def all_findings(request: Request, db: Db, where: AcrossWhere) -> HTMLResponse:
+    across = views.findings_across(db, where)
+    years = sorted({d.year for d in queries.documents(db) if d.year is not None})
+    return page(
+        request,
+        "findings.html",
+        across=across,
+        where=where,
+        years=years,
+        rules=all_rules(),
+        limit=views.MAX_ACROSS,
+        query=request.url.query,
+    )
 
 
 @router.get("/units", response_class=HTMLResponse)

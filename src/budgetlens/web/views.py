@@ -7,6 +7,7 @@ reviewer sees can be exported exactly as shown.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -81,6 +82,77 @@ def findings_sheet(document: DocumentInfo, findings: Sequence[FindingInfo]) -> S
     ]
     header = ["严重程度", "规则", "页", "行", "表", "科目编码", "栏目", "实际", "应为", "说明"]
     return Sheet(f"{document.file_name} 审校问题", header, rows)
+
+
+MAX_ACROSS = 2000  # findings listed across documents at most (the export has them all)
+
+
+@dataclass(frozen=True)
+class Across:
+    """Findings of many documents, each with its document, for a bureau's overview."""
+
+    items: list[tuple[DocumentInfo, FindingInfo]]
+    by_rule: dict[str, int]  # rule → count, most frequent first
+
+
+@dataclass(frozen=True)
+class AcrossFilter:
+    severity: str | None = None
+    rule: str | None = None
+    unit_id: int | None = None
+    year: int | None = None
+    kind: str | None = None
+
+
+def findings_across(session: Session, where: AcrossFilter, limit: int | None = MAX_ACROSS) -> Across:
+    """Every stored document's findings matching ``where``, with the counts per rule."""
+    documents = {d.id: d for d in queries.documents(session)}
+    found = queries.findings(
+        session,
+        severity=where.severity or None,
+        rule=where.rule or None,
+        unit_id=where.unit_id,
+        year=where.year,
+        kind=where.kind or None,
+        limit=limit,
+    )
+    counts = Counter(f.rule for f in found)
+    return Across([(documents[f.document_id], f) for f in found], dict(counts.most_common()))
+
+
+def across_sheet(across: Across) -> Sheet:
+    header = [
+        "单位",
+        "年度",
+        "类型",
+        "文件",
+        "严重程度",
+        "规则",
+        "页",
+        "行",
+        "表",
+        "科目编码",
+        "栏目",
+        "说明",
+    ]
+    rows = [
+        [
+            d.unit_name,
+            d.year,
+            KIND_NAMES.get(d.kind, "未识别"),
+            d.file_name,
+            f.severity,
+            f.rule,
+            f.page,
+            f.line,
+            f.table,
+            f.code,
+            f.column,
+            f.message,
+        ]
+        for d, f in across.items
+    ]
+    return Sheet("审校问题汇总", header, rows)
 
 
 @dataclass(frozen=True)

@@ -35,8 +35,9 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Tables required only from a report year on: final accounts up to 2019 published eight tables, without
-# the 国有资本经营预算财政拨款支出决算表 (sample 50, 佛山 2019; 杨凌 2019); from 2021 every template seen has nine.
+# Tables required only from a report year on: final accounts up to 2019 published eight tables,
+# without the 国有资本经营预算财政拨款支出决算表 (sample 50, 佛山 2019; 杨凌 2019); from 2021 every
+# template seen has nine.
 FROM_YEAR: dict[str, int] = {"final.soe_capital": 2020}
 
 # A table that carries the required one's content under another layout: 深圳 publishes the 一般公共预算
