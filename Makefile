@@ -13,9 +13,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,bench,ocr,postgres]'
 	touch $(STAMP)
 
-## demo: install and read the bundled sample documents (examples/)
+## demo: install, then read and check the bundled sample documents (examples/); exit 1 of check = findings
 demo: $(STAMP)
-	@for f in examples/*.txt; do $(BIN)/budgetlens extract "$$f" --format text; echo; done
+	@for f in examples/*.txt; do \
+		$(BIN)/budgetlens extract "$$f" --format text && echo && \
+		{ $(BIN)/budgetlens check "$$f"; [ $$? -le 1 ]; } && echo || exit 1; \
+	done
 
 ## serve: install and start the web UI and REST API on the default database (http://127.0.0.1:8000/)
 serve: $(STAMP)
