@@ -51,3 +51,28 @@ def test_split_header_skips_meta_and_numbers_rows() -> None:
     assert (split.skipped, split.body_start) == (1, 3)
     assert split.header == [["项目", "行次", "金额"]]
     assert split.column_numbers == ["栏次", "", "1"]
+
+
+def test_total_row_printed_on_the_last_header_row() -> None:
+    # 上海 决算 政府性基金 table (sample 77 page 15): 合计 shares its line with 本年支出's sub-headers
+    rows = [
+        ["项目", "", "年初结转和结余", "本年收入", "本年支出", "", "", "年末结转和结余"],
+        ["功能分类科目编码", "科目名称", "", "", "", "", "", ""],
+        ["合计", "", "", "", "合计", "基本支出", "项目支出", ""],
+    ]
+    split = split_header(rows)
+    assert (split.body_start, split.total_in_header) == (2, True)
+    assert header_to_paths(split.header, 8)[:2] == ["项目/功能分类科目编码", "项目/科目名称"]
+    assert header_to_paths(split.header, 8)[4:7] == [
+        "本年支出/合计",
+        "本年支出/基本支出",
+        "本年支出/项目支出",
+    ]
+    # below a 栏次 row, or printing 无 in a figure column, 合计 is a body row (seed 004)
+    numbered = [
+        rows[0],
+        ["科目代码", "科目名称", "", "", "小计", "基本支出", "项目支出", ""],
+        ["栏次", "", "1", "2"],
+    ]
+    assert not split_header([*numbered, ["合计", "", "无", ""]]).total_in_header
+    assert not split_header([*rows[:2], ["合计", "", "无", "", "", "", "", ""]]).total_in_header

@@ -2,7 +2,8 @@
 
 Every expected value was read on the rendered page (the last argument is the 1-based PDF page; the
 printed page numbers are three lower). Each table prints a section heading ``一、收支预算总表`` … ``十、``
-above its title ``2026 年度收支预算总表``; the 目录 lists the ten tables by those headings (一 … 十).
+above its title ``2026 年度收支预算总表``; the 目录 lists the ten tables by those headings (一 … 十), and
+the heading's number is the table's number.
 支出预算总表, 一般公共预算拨款支出预算表 and 一般公共预算基本支出经济分类情况表 continue on further pages
 without a repeated header. The 收支预算总表 prints its 支出 totals wrapped over two lines
 (``24995.9`` / ``4``). The 项目支出绩效目标表 (one table heading, eight projects, pages 29–39) is a
@@ -58,6 +59,8 @@ def test_table_pages() -> None:
         list(range(29, 40)),
     ]  # fmt: skip
     assert {t.money_unit for t in d.tables[:10]} == {"万元"}
+    # the section heading above each title (七、国有资本经营预算拨款支出预算表) numbers it as the 目录 does
+    assert [t.number for t in d.tables[:10]] == list("一二三四五六七八九十")
 
 
 VALUES: list[tuple[str, Selector, str, str, int]] = [
@@ -120,6 +123,15 @@ def test_blank_cells_stay_blank() -> None:
     assert d.table("budget.expenditure").amount("基本支出", code="2011302") is None
 
 
+def test_empty_table_note() -> None:
+    d = doc()
+    # page 19: 合计 0.00 | 0.00 | 0.00 and a 备注 wrapped over two lines (``…安排的支`` / ``出。``)
+    soe = d.table("budget.soe_capital")
+    assert soe.empty_note == "备注：本部门 2026 年没有使用国有资本经营预算拨款安排的支出。"
+    assert [(r.label, r.values["小计"].text, r.at.page) for r in soe.rows] == [("合计", "0.00", 19)]
+    assert not any("备注" in p.text for s in d.narrative for p in s.paragraphs)
+
+
 def test_project_targets() -> None:
     table = doc().table("performance.project_targets")
     assert [p.name for p in table.performance] == [
@@ -139,3 +151,28 @@ def test_project_targets() -> None:
         ("社会效益指标", "火灾发生率", "≤0%", 30),
         ("服务对象满意度指标", "使用人员满意度", "≥90%", 30),
     ]
+
+
+# 专项资金情况（万元）: 资金总额 = 财政拨款, 其他资金 0.00, on each project's first page.
+FUNDS = [
+    ("25.89", 29), ("202.17", 31), ("1800.00", 32), ("6200.00", 33),
+    ("11600.00", 34), ("290.00", 36), ("14.74", 38), ("1.89", 39),
+]  # fmt: skip
+
+
+def test_project_target_funds() -> None:
+    items = doc().table("performance.project_targets").performance
+    for item, (amount, page) in zip(items, FUNDS, strict=True):
+        facts = {k: (c.text, c.amount, c.at.page) for k, c in item.facts.items()}
+        assert facts["资金总额"] == (amount, Decimal(amount), page)
+        assert facts["财政拨款"] == (amount, Decimal(amount), page)
+        assert facts["其他资金"] == ("0.00", Decimal("0.00"), page)
+        # the fund rows are facts, not indicators (no 一级 name is a fund word)
+        assert not any(i.level1 in ("资金总额", "财政拨款", "其他资金") for i in item.indicators)
+    rent = items[1]  # page 31: 成本指标 first, six indicators
+    assert (rent.indicators[0].level1, rent.indicators[0].name, rent.indicators[0].target) == (
+        "成本指标",
+        "财政投入总数",
+        "≤184.94 万元",
+    )
+    assert len(rent.indicators) == 6

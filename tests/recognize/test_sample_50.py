@@ -3,8 +3,8 @@
 Every expected value was read on the rendered page (the last argument is the 1-based PDF page).
 The 2019 form has eight tables (no 国有资本经营预算 table); the 目录 lists them as 一、…八、 without page
 numbers, and each table prints ``表N`` right-aligned above its title. Every table but 表7 runs over two
-to four pages; the coded tables (表2, 3, 5, 8) print their 合计 row again at the top of each continuation
-page, so a label selector cannot reach 合计 there: the first 合计 is taken instead. Every empty cell
+to four pages; the coded tables (表2, 3, 5, 8) print their 合计 row again, with the same figures, at the top
+of each continuation page (pages 9, 11, 16, 23): the table keeps one 合计 row, the first. Every empty cell
 prints ``0.00`` (表8 is all zeros), and 表4 misprints the 行次 of 二、外交支出 as 39.
 """
 
@@ -134,6 +134,23 @@ def test_first_total_row(type_id: str, column: str, amount: str, page: int) -> N
     assert total.kind == "total"
     cell = total.values[column]
     assert (cell.text, cell.amount, cell.at.page) == (amount, Decimal(amount), page)
+
+
+@pytest.mark.parametrize(
+    ("type_id", "pages"),
+    [
+        ("final.income", [8, 9]),
+        ("final.expenditure", [10, 11]),
+        ("final.gpb_expenditure", [15, 16]),
+        ("final.gov_fund", [22, 23]),
+    ],
+)
+def test_total_reprinted_on_continuation_pages_is_one_row(type_id: str, pages: list[int]) -> None:
+    table = doc().table(type_id)
+    assert table.pages == pages
+    totals = [row for row in table.rows if row.kind == "total"]
+    assert [(r.label, r.at.page) for r in totals] == [("合计", pages[0])]
+    assert table.find(label="合计") is totals[0]
 
 
 def test_basic_table_keeps_both_sides() -> None:

@@ -7,7 +7,10 @@ Every expected value was read on the rendered page (the last argument is the 1-b
 类/款/项 columns; 公开表6 and 公开表10 print each 部门经济分类 code twice (once under 机关 50x and once
 under 对事业单位经常性补助 505), so those rows are told apart by their 政府预算经济分类 name.
 公开表8 and 公开表9 print an empty grid with a note below. Pages 32–46 hold 12 政策和项目预算绩效目标表
-(not in the 目录).
+(not in the 目录), one per project, under the heading ``（二）部门预算项目绩效目标表``: they are read as one
+performance.project_targets table of 12 items. Each repeats the title and ``(2026年度)`` on every page; three
+run over two pages (33–34, 35–36, 43–44) without repeating 项目名称. Project names repeat for another
+实施单位 (公车统管费用 on pages 32 and 39, 财政工作专项经费 on 33, 40 and 41, 中介服务费 on 35 and 43).
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ def test_document_meta() -> None:
 
 def test_tables_follow_the_toc() -> None:
     d = doc()
-    assert [t.type for t in d.tables] == TYPES
+    assert [t.type for t in d.tables] == [*TYPES, "performance.project_targets"]
     assert [e.type for e in d.listed_tables] == TYPES
     assert d.listed_tables[0].title == "收支总体情况表"
     assert d.listed_tables[11].title == "政府采购预算情况表"
@@ -51,11 +54,13 @@ def test_tables_follow_the_toc() -> None:
 
 def test_table_numbers_and_pages() -> None:
     d = doc()
-    assert [t.number for t in d.tables] == [f"公开表{n}" for n in range(1, 13)]
+    assert [t.number for t in d.tables] == [*(f"公开表{n}" for n in range(1, 13)), None]
     assert [t.pages for t in d.tables] == [
         [10], [11, 12], [13, 14], [15, 16], [17, 18], [19, 20], [21], [22], [23], [24, 25], [26], [27],
+        list(range(32, 47)),
     ]  # fmt: skip
-    assert {t.money_unit for t in d.tables} == {"万元"}
+    assert {t.money_unit for t in d.tables[:12]} == {"万元"}
+    assert {t.unit_name for t in d.tables[:12]} == {"烟台市财政局"}  # printed 部门（单位）：烟台市财政局
 
 
 VALUES: list[tuple[str, Selector, str, str, int]] = [
@@ -148,3 +153,68 @@ def test_economic_codes_print_twice() -> None:
 def test_fund_tables_without_figures() -> None:
     d = doc()
     assert [len(d.table(t).rows) for t in ("budget.gov_fund", "budget.soe_capital")] == [0, 0]
+    # printed under the empty grid, in full-width brackets (pages 22 and 23)
+    assert [d.table(t).empty_note for t in ("budget.gov_fund", "budget.soe_capital")] == [
+        "（注：2026年没有使用政府性基金预算拨款安排的支出。）",
+        "（注：2026年没有使用国有资本经营预算拨款安排的支出。）",
+    ]
+
+
+# 政策和项目预算绩效目标表 (pages 32–46): project, first page, 实施单位, 年度预算资金总额 (万元), which
+# equals 其中：财政拨款.
+PROJECTS = [
+    ("公车统管费用", 32, "烟台市财政局", "30.00"),
+    ("财政工作专项经费", 33, "烟台市财政局", "315.00"),
+    ("中介服务费", 35, "烟台市财政局", "544.54"),
+    ("会计工作经费", 37, "烟台市财政局", "322.00"),
+    ("办公设备购置及质保金尾款", 38, "烟台市财政局", "101.20"),
+    ("公车统管费用", 39, "烟台市财政集中支付中心", "0.50"),
+    ("财政工作专项经费", 40, "烟台市财政集中支付中心", "49.50"),
+    ("财政工作专项经费", 41, "烟台市财政预算评审中心", "23.00"),
+    ("中介服务费-政府项目审查费", 42, "烟台市财政预算评审中心", "800.00"),
+    ("中介服务费", 43, "烟台市财政预算绩效评价中心", "360.00"),
+    ("网络运行维护费、公务仓维护费", 45, "烟台市国有资产运营保障中心", "482.83"),
+    ("办公设备购置及质保金尾款", 46, "烟台市国有资产运营保障中心", "28.00"),
+]
+
+
+def test_project_targets() -> None:
+    table = doc().table("performance.project_targets")
+    assert table.title == "政策和项目预算绩效目标表"
+    items = table.performance
+    assert [
+        (p.name, p.at.page, p.facts["实施单位"].text, p.facts["资金总额"].text) for p in items
+    ] == PROJECTS
+    for item, (_, page, _, amount) in zip(items, PROJECTS, strict=True):
+        assert item.facts["主管部门及代码"].text == "228_烟台市财政局"
+        assert (item.facts["资金总额"].amount, item.facts["资金总额"].at.page) == (Decimal(amount), page)
+        assert item.facts["财政拨款"].amount == Decimal(amount)
+        assert item.facts["其他资金"].text == "0.00"
+    # the sum is the 3056.57 万元 of 预算资金 the 预算绩效管理情况说明 names (page 31)
+    assert sum(p.facts["资金总额"].amount for p in items) == Decimal("3056.57")
+    first = items[0]
+    assert first.goal == (
+        "通过科学合理的车辆统管，有效控制车辆使用成本，提高车辆运营效率和服务质量，确保车辆管理工作能够满足单位业务发展的需要。"
+    )
+    assert [(i.level1, i.level2, i.name, i.target, i.at.page) for i in first.indicators] == [
+        ("成本指标", "经济成本", "年度车辆统管费用", "≤30万元", 32),
+        ("产出指标", "数量指标", "车辆租赁次数", "≤400次", 32),
+        ("产出指标", "质量指标", "车辆事故率", "≤5%", 32),
+        ("产出指标", "时效指标", "车辆归还及时率", "≥95%", 32),
+        ("效益指标", "经济效益指标", "有效保障出行工作正常运转", "有效保障", 32),
+        ("效益指标", "经济效益指标", "有效提升工作效率", "有效提升", 32),
+        ("满意度指标", "服务对象满意度指标", "出行人员满意度", "≥95%", 32),
+    ]
+    # 财政工作专项经费 continues on page 34 with its two 满意度 indicators
+    assert [(i.name, i.target, i.at.page) for i in items[1].indicators[-2:]] == [
+        ("职工满意度", "=100%", 34),
+        ("会议、培训对象满意度", "≥95%", 34),
+    ]
+    assert len(items[1].indicators) == 18
+    costs = [(i.name, i.target) for i in items[3].indicators if i.level1 == "成本指标"]  # page 37
+    assert costs == [
+        ("考试考务费总额", "≤157万元"),
+        ("高端人才培养费用总额", "≤65万元"),
+        ("小微企业增信会计数据标准深化试点工作费用总额", "≤100万元"),
+    ]
+    assert [(i.name, i.target) for i in items[-1].indicators][-1] == ("购置科室满意度", "≥95%")  # page 46

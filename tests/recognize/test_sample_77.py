@@ -131,3 +131,38 @@ def test_tables_without_figures() -> None:
     assert d.table("final.three_public").empty_note == (
         "说明：中共上海市普陀区委社会工作部本年度没有财政拨款“三公”经费支出，故本表无数据。"
     )
+
+
+@pytest.mark.parametrize(
+    ("type_id", "fund", "page"),
+    [("final.gov_fund", "政府性基金", 15), ("final.soe_capital", "国有资本经营", 16)],
+)
+def test_fund_tables(type_id: str, fund: str, page: int) -> None:
+    # 项目 spans 功能分类科目编码 | 科目名称; the 合计 row prints on the header's last line, beside the
+    # 本年支出 sub-headers 合计 | 基本支出 | 项目支出. Below: 注, the template's instruction, the 说明.
+    table = doc().table(type_id)
+    assert table.columns == [
+        "项目/功能分类科目编码", "项目/科目名称", "年初结转和结余", "本年收入", "本年支出/合计",
+        "本年支出/基本支出", "本年支出/项目支出", "年末结转和结余",
+    ]  # fmt: skip
+    assert [(r.label, r.kind, r.values, r.at.page) for r in table.rows] == [("合计", "total", {}, page)]
+    assert table.notes[1] == f"无{fund}预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明："
+    assert (
+        table.empty_note
+        == table.notes[2]
+        == (f"说明：中共上海市普陀区委社会工作部本年度没有{fund}预算财政拨款收入和支出，故本表无数据。")
+    )
+
+
+def test_narrative_starts_after_the_toc() -> None:
+    d = doc()
+    # the 目录 (pages 2–3) is no narrative; the tables' part title (page 5) prints without 第二部分, and
+    # the 第三部分 title wraps its last word 说明 onto a second line (page 17)
+    assert [(s.level, s.heading, s.at.page) for s in d.narrative if s.level == 0] == [
+        (0, "第一部分 中共上海市普陀区委社会工作部概况", 4),
+        (0, "中共上海市普陀区委社会工作部 2024 年度部门决算表", 5),
+        (0, "第三部分 中共上海市普陀区委社会工作部 2024 年度部门决算情况说明", 17),
+        (0, "第四部分 名词解释", 23),
+    ]
+    texts = [p.text for s in d.narrative for p in s.paragraphs]
+    assert not any("保留该表格式" in t or "故本表无数据" in t for t in texts)

@@ -90,11 +90,15 @@ COLUMNS: dict[str, list[str]] = {
     ],
 }  # fmt: skip
 
-# 政府性基金 and 国有资本经营 (pages 13, 14): only the amount columns and 科目名称 are asserted; the
-# printed 功能分类科目编码 column is not recognised yet (reported to the lead).
+# 政府性基金 and 国有资本经营 (pages 13, 14): the 合计 row prints on the header's last line, beside the
+# 本年支出 sub-headers 合计 | 基本支出 | 项目支出.
 CARRY = [
     "年初结转和结余", "本年收入", "本年支出/合计", "本年支出/基本支出", "本年支出/项目支出", "年末结转和结余",
 ]  # fmt: skip
+EMPTY_NOTES = {
+    "final.gov_fund": "说明：上海市 XX 局本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。",
+    "final.soe_capital": "说明：上海市 XX 局本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。",
+}
 
 
 @pytest.mark.parametrize("type_id", list(COLUMNS), ids=[t.split(".")[1] for t in COLUMNS])
@@ -106,21 +110,32 @@ def test_columns(type_id: str) -> None:
 
 @pytest.mark.parametrize("type_id", ["final.gov_fund", "final.soe_capital"])
 def test_fund_table_columns(type_id: str) -> None:
-    columns = doc().table(type_id).columns
-    assert columns[-6:] == CARRY
-    assert "项目/科目名称" in columns
+    table = doc().table(type_id)
+    assert table.columns == ["项目/功能分类科目编码", "项目/科目名称", *CARRY]
+    assert [(r.label, r.kind, r.values, r.at.page) for r in table.rows] == [
+        ("合计", "total", {}, table.pages[0])
+    ]
+    # under the 注: the template's instruction (kept with the table) and the 说明 the empty table needs
+    assert table.notes[1].startswith("无")
+    assert table.notes[1].endswith("仍保留该表格式，并在本表下方作下述说明：")
+    assert table.empty_note == table.notes[2] == EMPTY_NOTES[type_id]
+
+
+def test_notes_stay_out_of_the_narrative() -> None:
+    texts = [p.text for s in doc().narrative for p in s.paragraphs]
+    assert not any("保留该表格式" in t or "故本表无数据" in t for t in texts)
 
 
 def test_the_template_holds_no_values() -> None:
     checked = 0
-    for table in doc().tables:  # 三公/政府性基金/国有资本经营 print only blank rows and read none
+    for table in doc().tables:  # 三公 prints only blank rows and reads none; the fund tables an empty 合计
         for row in table.rows:
             for column in table.columns:
                 cell = row.values.get(column)
                 blank = cell is None or (not cell.text.strip() and cell.amount is None)
                 assert blank, (table.type, row.label, column)
                 checked += 1
-    assert checked == 40 * 2 + 6 * 9 + 6 * 8 + 36 * 5 + 6 * 5 + 67 * 3  # every row of every column
+    assert checked == 40 * 2 + 6 * 9 + 6 * 8 + 36 * 5 + 6 * 5 + 67 * 3 + 2 * 8  # every row of every column
 
 
 def test_row_structure() -> None:

@@ -310,12 +310,19 @@ def test_seed_004_final_account() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    "prefix", ["01", "09", "14", "18", "22", "26", "31", "36", "40", "50", "52", "56", "77"]
-)
+@pytest.mark.parametrize("prefix", ["01", "09", "14", "18", "22", "26", "31", "36", "50", "52", "56", "77"])
 def test_samples_without_performance_problems(prefix: str) -> None:
-    # 09/18/36/40/56 print 目标表 (no scores) with complete trees; the others print no performance tables.
+    # 09/18/36/52/56 print 目标表 (no scores) with complete trees; the others print no performance tables.
+    # 52's 成本 caps in 万元 split a project (page 37: 157 + 65 + 100 = 资金总额 322.00): no finding.
     assert problems(sample(prefix)) == []
+
+
+def test_sample_40_budget_fuzhou_commerce_bureau() -> None:
+    assert problems(sample("40")) == [
+        # Page 31 (办公楼租金): 资金总额 202.17 万元, yet 成本指标 “财政投入总数” prints ≤184.94 万元 (the
+        # 年度目标 names 房租 184.94 万元).
+        ["performance-indicator-amount", 31, 9, "年度指标值", D("202.17"), D("184.94")],
+    ]
 
 
 @pytest.mark.parametrize("prefix", ["78", "85", "86"])
@@ -403,6 +410,9 @@ def test_sample_43_final_account_xian_health_commission() -> None:
         # Pages 70–71: 生态效益指标 “生态效益” prints no 年度指标值 (nor 实际完成值) yet scores 8 of 8.
         ["performance-indicator-structure", 70, 19, "指标", None, None],
         ["performance-indicator-structure", 71, 19, "指标", None, None],
+        # Page 30 (部门整体支出绩效自评表), 金额合计 row: 全年执行数 2074962.01 of 全年预算数 2,495,142.55
+        # is 83.16% (printed), 分值 10, yet 得分 prints 10 (the task rows' full 0.58s): 8.32 by formula.
+        ["performance-score-recomputed", 30, 23, "得分", D("10"), D("8.32")],
     ]
 
 

@@ -248,10 +248,11 @@ def test_sample_78_blank_final_account_template() -> None:
         ["placeholder-left", 4, 1, "XX"],
         ["placeholder-left", 4, 6, "XX"],
         ["placeholder-left", 4, 8, "XX"],
-        # p.5: the instruction above the tables (上海市 XX 局 … 仍保留该表格式); p.13–14 empty-table notes.
+        # p.5: the tables' part title (上海市 XX 局 2024 年度部门决算表); p.13–14: the empty tables' 说明
+        # (说明：上海市 XX 局本年度没有…), a table note placed at the table (its title, line 1).
         ["placeholder-left", 5, 1, "XX"],
-        ["placeholder-left", 13, 8, "XX"],
-        ["placeholder-left", 14, 8, "XX"],
+        ["placeholder-left", 13, 1, "XX"],
+        ["placeholder-left", 14, 1, "XX"],
         # 第三部分 情况说明 (p.15–17): every figure XXX/XX, the reason XXXXXXXX, both wordings 增加（减少）,
         # 增长（下降）, 大于（小于）, and the instructions （如持平作持平表述）（不涉及的不列）.
         ["placeholder-left", 15, 1, "XX"],

@@ -67,7 +67,9 @@ def test_seeds_and_samples_twice_are_stored_once(store: Store) -> None:
     )
     assert after_first["findings"] == sum(len(f) for _, _, f in documents)
     known = [(p, d) for p, d, _ in documents if p.name.split("_")[0].split("-")[0] in READABLE]
-    assert sum(len(d.tables) for _, d in known) == 270
+    # 43 reads its 公开09表 (三公, 会议费、培训费), and its 87 项目绩效自评表 as one table (no wrapped title
+    # splits it any more); 52 reads its 政策和项目预算绩效目标表.
+    assert sum(len(d.tables) for _, d in known) == 269
     with store.reading() as session:
         stored = set(session.scalars(select(schema.Document.file_name)))
     assert stored == {p.name for p, _, _ in documents}

@@ -12,16 +12,22 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from budgetlens.ingest.raw import Block, Grid, GridCell, RawDocument, TextLine
-from budgetlens.model import Document, MoneyUnit, Provenance, Table
+from budgetlens.model import Document, MoneyUnit, Provenance, Row, Table
 from budgetlens.recognize import meta
 from budgetlens.recognize.columns import assign_roles, leaf
-from budgetlens.recognize.header import SPLIT_CODE_WORDS, header_text, header_to_paths, split_header
+from budgetlens.recognize.header import (
+    SPLIT_CODE_WORDS,
+    header_text,
+    header_to_paths,
+    is_total_label,
+    split_header,
+)
 from budgetlens.recognize.layout import with_grid_titles, without_running_heads
 from budgetlens.recognize.narrative import lines_to_sections
 from budgetlens.recognize.performance import grid_to_performance
 from budgetlens.recognize.rows import block_rows, coded_rows, two_sided_rows
 from budgetlens.recognize.toc import find_toc, toc_entries
-from budgetlens.recognize.vocabulary import TYPES_BY_ID, Family, TableType, classify_title
+from budgetlens.recognize.vocabulary import TITLE_MAX, TYPES_BY_ID, Family, TableType, classify_title
 
 _CJK_PART = re.compile(r"[\u4e00-\u9fff“”（）()、：:]+")
 EMPTY_NOTE_WORDS = (
@@ -40,13 +46,19 @@ EMPTY_NOTE_WORDS = (
 COVER_LINES = 12
 SHORT_LINE = 30
 WRAPPED_NOTE = 40  # a note line this long that stops mid-sentence was wrapped by the print
+WRAPPED_NOTE_REST = 6  # … and so was one whose next line only ends the sentence (``出。``)
+NOTE_STARTS = ("注", "说明", "备注")
 SENTENCE_ENDS = ("。", "；", ";", ".", "！", "？")
 _NUMERAL = "一二三四五六七八九十"
 _SECTION_START = re.compile(rf"^\s*(?:第[{_NUMERAL}\d]+部分|[{_NUMERAL}]+、|[（(][{_NUMERAL}]+[)）])")
+_HEADING_NUMBER = re.compile(rf"^\s*([{_NUMERAL}]+|\d+)\s*[、.．]")
+_NOTE_ITEM = re.compile(r"^\s*(?:[-•]\s*)?[（(]?\d{1,2}\s*[.．、)）]")
 SIMILAR_NAME = 0.6
 WRAPPED_TITLE_END = 6
 SHEET_FORMATS = frozenset({"xls", "xlsx", "excel"})
 OVERALL_TYPES = ("performance.overall_targets", "performance.overall_self_eval")
+MEASURE_ROWS = ("预算数", "决算数")
+TEMPLATE_INSTRUCTION_WORDS = ("保留该表格式", "本表下方作下述说明")
 
 
 @dataclass
@@ -56,6 +68,7 @@ class TableDraft:
     meta_lines: list[TextLine] = field(default_factory=list)
     grids: list[Grid] = field(default_factory=list)
     notes: list[TextLine] = field(default_factory=list)
+    heading: TextLine | None = None  # ``七、国有资本经营预算拨款支出预算表`` printed above the title
 
 
 def raw_to_document(raw: RawDocument) -> Document:
@@ -130,7 +143,10 @@ def blocks_to_drafts(blocks: list[Block], family: Family | None) -> tuple[list[T
     pending: TableDraft | None = None
     current: TableDraft | None = None
     numbers: list[TextLine] = []  # 表 6 printed above the next title
+    joined: set[int] = set()  # lines already joined to the title line above them
     for index, block in enumerate(blocks):
+        if index in joined:
+            continue
         if isinstance(block, Grid):
             if pending is not None:
                 if current is not None and _continues(current, pending, block):
@@ -154,12 +170,27 @@ def blocks_to_drafts(blocks: list[Block], family: Family | None) -> tuple[list[T
             table_type = classify_title(block.text + following.text, family)
             if table_type is not None:
                 block = TextLine(block.text + following.text, block.at)  # noqa: PLW2901 - joined title
+        elif (
+            table_type is None and isinstance(following, TextLine) and _wrapped_title_start(block, following)
+        ):
+            table_type = classify_title(block.text + following.text, family)
+            alone = classify_title(following.text, family)
+            if table_type is not None and table_type == alone and table_type.layout == "performance":
+                block = TextLine(block.text + following.text, block.at)  # noqa: PLW2901 - joined title
+                joined.add(index + 1)
+            else:
+                table_type = None
         if table_type is not None:
-            pending = TableDraft(table_type, block, meta_lines=numbers)
+            heading = (
+                pending.title if pending is not None and _numbered_heading(pending, table_type) else None
+            )
+            pending = TableDraft(table_type, block, meta_lines=numbers, heading=heading)
             numbers = []
         elif pending is not None and (meta.is_meta_line(block.text) or _short_line(block.text)):
             pending.meta_lines.append(block)  # a meta line, or the wrapped rest of one
-        elif current is not None and block.text.startswith(("注", "说明")):
+        elif current is not None and (
+            _is_note(block.text) or _template_instruction(block.text) or _note_item(current, block)
+        ):
             current.notes.append(block)
         elif current is not None and _continues_note(current, block):
             last = current.notes[-1]
@@ -172,24 +203,65 @@ def blocks_to_drafts(blocks: list[Block], family: Family | None) -> tuple[list[T
     return drafts, narrative
 
 
+def _numbered_heading(pending: TableDraft, table_type: TableType) -> bool:
+    """The title line just read repeats a numbered heading of the same table right above it (福州:
+    ``七、国有资本经营预算拨款支出预算表`` over ``2026 年度国有资本经营预算拨款支出预算表``)."""
+    return (
+        pending.type.id == table_type.id
+        and table_type.layout != "performance"
+        and not pending.meta_lines
+        and pending.heading is None
+        and _HEADING_NUMBER.match(pending.title.text) is not None
+    )
+
+
+def _is_note(text: str) -> bool:
+    """A note under a table: ``注：…``, ``说明：…``, ``备注：…``, or one in brackets (``（注：…）``)."""
+    return text.lstrip("（(").startswith(NOTE_STARTS)
+
+
+def _note_item(current: TableDraft, line: TextLine) -> bool:
+    """An item (``1. 预算执行情况口径：…``) of a note that announces a list (``备注:``)."""
+    items = 0
+    for note in reversed(current.notes):
+        if not _NOTE_ITEM.match(note.text):
+            break
+        items += 1
+    announcing = len(current.notes) > items and current.notes[-1 - items].text.rstrip().endswith(("：", ":"))
+    return announcing and (line.list_item or bool(_NOTE_ITEM.match(line.text)))
+
+
+def _template_instruction(text: str) -> bool:
+    """The template's instruction left under a table (``无…的，仍保留该表格式，并在本表下方作下述说明：``).
+
+    It belongs to the table, not to the 说明 text, and the 说明 line it announces follows it.
+    """
+    return any(w in text for w in TEMPLATE_INSTRUCTION_WORDS)
+
+
 def _continues_note(current: TableDraft, line: TextLine) -> bool:
     """The next line after a long note that stops mid-sentence: the rest the print wrapped onto it."""
     if not current.notes:
         return False
     last = current.notes[-1]
     follows = last.at.line is not None and line.at.line == last.at.line + 1 and line.at.page == last.at.page
+    rest = line.text.strip()
+    short_rest = len(rest) <= WRAPPED_NOTE_REST and rest.endswith(SENTENCE_ENDS)  # ``出。``
     return (
         follows
         and line.at.column in (None, 0)
-        and len(last.text) >= WRAPPED_NOTE
+        and (len(last.text) >= WRAPPED_NOTE or short_rest)
         and not last.text.rstrip().endswith(SENTENCE_ENDS)
         and not _SECTION_START.match(line.text)
     )
 
 
 def _continues(current: TableDraft, pending: TableDraft, grid: Grid) -> bool:
-    """A repeated title continues the table above when the header repeats (or for performance tables)."""
-    if current.type.id != pending.type.id:
+    """A repeated title continues the table above when the header repeats (or for performance tables).
+
+    A note under the table above (``备注：一个一级项目支出一张表。``) ends it: the title starts another.
+    """
+    if current.type.id != pending.type.id or (current.type.layout == "performance" and current.notes):
         return False
     if current.type.layout == "performance" or _number(current) == _number(pending) is not None:
         return True  # the same table number printed again: the next page of one table
@@ -221,6 +293,8 @@ def draft_to_table(draft: TableDraft) -> Table:
     money: MoneyUnit | None = next((u for u in map(meta.money_unit_of, (x.text for x in lines)) if u), None)
     unit_name = _unit_name(lines)
     number = next((n for n in map(meta.table_number_of, (x.text for x in lines)) if n), None)
+    if number is None and draft.heading is not None:
+        number = _heading_number(draft.heading.text)  # as the 目录 numbers it: 七
     table = Table(
         type=draft.type.id,
         title=draft.title.text,
@@ -247,6 +321,24 @@ def draft_to_table(draft: TableDraft) -> Table:
     return table
 
 
+def _measures_as_columns(table: Table, value_paths: list[str]) -> bool:
+    """A table printing one row per measure (``预算数`` | ``决算数`` over the item columns, 西安 公开09表)
+    becomes the standard one row with ``预算数/…`` and ``决算数/…`` columns, as the national print has it.
+    """
+    labels = [row.label for row in table.rows]
+    if len(labels) < 2 or len(set(labels)) != len(labels) or not set(labels) <= set(MEASURE_ROWS):
+        return False
+    values = {f"{row.label}/{column}": cell for row in table.rows for column, cell in row.values.items()}
+    table.columns = [f"{label}/{path}" for label in labels for path in value_paths if path]
+    table.rows = [Row("", values, table.rows[0].at)]
+    return True
+
+
+def _heading_number(text: str) -> str | None:
+    match = _HEADING_NUMBER.match(text)
+    return match.group(1) if match else None
+
+
 def _places(draft: TableDraft, grid_rows: list[list[GridCell]]) -> list[Provenance]:
     cells = [c.at for row in grid_rows for c in row[:1]]
     return [draft.title.at, *cells, *(n.at for n in draft.notes)]
@@ -255,6 +347,26 @@ def _places(draft: TableDraft, grid_rows: list[list[GridCell]]) -> list[Provenan
 def _wrapped_title_end(text: str) -> bool:
     """The last piece of a title the layout wrapped (``表``, ``自评表``)."""
     return len(text) <= WRAPPED_TITLE_END and text.endswith("表")
+
+
+def _wrapped_title_start(line: TextLine, following: TextLine) -> bool:
+    """The first line of a performance title wrapped before its end (``西安市级2022年西安市公共卫生中心``
+    over ``（西安市疾病预防控制中心新址）建设公务运转项目绩效自评表``, sample 43 page 84): the line right
+    above, no heading, meta line or prose.
+    """
+    text = line.text.strip()
+    below = (
+        line.at.page == following.at.page
+        and line.at.line is not None
+        and following.at.line == line.at.line + 1
+    )
+    return (
+        below
+        and len(text) + len(following.text.strip()) <= TITLE_MAX
+        and not _SECTION_START.match(text)
+        and not meta.is_meta_line(text)
+        and not any(mark in text for mark in ("，", "。", "；", "：", ":"))
+    )
 
 
 def _short_line(text: str) -> bool:
@@ -290,8 +402,14 @@ def _fill_rows(table: Table, draft: TableDraft) -> None:
     width = max(g.width for g in draft.grids)
     paths = header_to_paths(first.header, width)
     body = draft.grids[0].rows[first.body_start :]
+    if first.total_in_header:  # the 合计 row's other cells are column names, not figures
+        body[0] = [body[0][0], *(GridCell("", c.at) for c in body[0][1:])]
+    total = body[0] if body and any(is_total_label(c.text) for c in body[0]) else None
     for grid in draft.grids[1:]:
-        body += grid.rows[repeated_header_rows(draft.grids[0], grid) :]
+        rows = grid.rows[repeated_header_rows(draft.grids[0], grid) :]
+        if total is not None and rows and _texts(rows[:1]) == _texts([total]):
+            rows = rows[1:]  # the 合计 row reprinted atop a continuation page (佛山): one total, the first
+        body += rows
     body_texts = _texts(body)
     layout = draft.type.layout
     if layout == "two_sided":
@@ -320,6 +438,8 @@ def _fill_rows(table: Table, draft: TableDraft) -> None:
                 paths[cols.label] = "科目名称"
             table.header_source = "template"
         table.rows = coded_rows(body, cols, paths)
+        if layout == "listing" and _measures_as_columns(table, [paths[c] for c in cols.values]):
+            return
         roles = [*cols.split, cols.code, cols.unit_code, cols.label, *cols.values]
         paths = [paths[c] for c in sorted({c for c in roles if c is not None})]
     table.columns = [p for p in paths if p]

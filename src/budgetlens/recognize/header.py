@@ -20,6 +20,7 @@ _META_ROW = re.compile(r"^\S{1,4}\s*[:：]")
 _ITEM_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+、)\S")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 TOTAL_WORDS = ("合计", "总计")
+_LABEL_HEADER_WORDS = ("项目", "科目", "编码", "代码", "名称")
 SPLIT_CODE_WORDS = ("类", "款", "项")
 
 
@@ -80,10 +81,13 @@ def is_body_row(cells: list[str]) -> bool:
 
 @dataclass
 class HeaderSplit:
+    """``total_in_header``: the body's first row is the 合计 row that also prints the last header row."""
+
     header: list[list[str]]
     column_numbers: list[str] | None
     body_start: int
     skipped: int
+    total_in_header: bool = False
 
 
 def split_header(rows: list[list[str]]) -> HeaderSplit:
@@ -96,6 +100,9 @@ def split_header(rows: list[list[str]]) -> HeaderSplit:
     index = skipped
     for index in range(skipped, len(rows)):
         cells = rows[index]
+        if header and numbers is None and total_over_subheaders(header, cells):
+            header.append(["", *cells[1:]])
+            return HeaderSplit(header, numbers, index, skipped, total_in_header=True)
         numbered = is_column_number_row(cells)
         if is_body_row(cells) or (numbers is not None and not numbered) or (header and _figures_only(cells)):
             break  # the rows after a 栏次 row are the body; so is a row of whole figures below the header
@@ -108,6 +115,24 @@ def split_header(rows: list[list[str]]) -> HeaderSplit:
     else:
         index = len(rows)
     return HeaderSplit(header, numbers, index, skipped)
+
+
+def total_over_subheaders(header: list[list[str]], cells: list[str]) -> bool:
+    """A 合计 row printed on the last header row (上海 决算: ``合计 | | | 合计 | 基本支出 | 项目支出``).
+
+    Its first cell, under the 编码/项目 header, labels the total row; the other cells name the columns
+    (a 合计 row below a 栏次 row, or one printing ``无``, is body).
+    """
+    texts = [header_text(c) for c in cells]
+    above = [header_text(row[0]) for row in header if row]
+    names = [t for t in texts[1:] if t]
+    return (
+        bool(texts)
+        and texts[0] in TOTAL_WORDS
+        and any(w in t for t in above for w in _LABEL_HEADER_WORDS)
+        and bool(names)
+        and all(len(t) >= 2 and parse_amount(t) is None for t in names)
+    )
 
 
 def _figures_only(cells: list[str]) -> bool:

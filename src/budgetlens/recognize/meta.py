@@ -11,7 +11,8 @@ from budgetlens.model import DocumentKind, MoneyUnit, Scope
 _MONEY_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元)\s*$")
 _MONEY_UNIT_ANYWHERE = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元)(?![\u4e00-\u9fff])")
 _UNIT_NAME = re.compile(
-    r"^(?:单位名称|部门名称|填报单位|编制单位|编制部门|预算单位|预算主管部门|资金主管部门|单位|部门)\s*[:：]\s*(.+)$"
+    r"^(?:单位名称|部门名称|填报单位|编制单位|编制部门|预算单位|预算主管部门|资金主管部门"
+    r"|部门\(单位\)|单位\(部门\)|单位|部门)\s*[:：]\s*(.+)$"  # 部门（单位）： after NFKC
 )
 _COVER_NAME_LABELS = ("单位名称", "部门名称", "预算单位", "预算主管部门")
 _UNIT_CODE = re.compile(r"单位(?:编码|代码)\s*[:：]\s*(\d{3,})")

@@ -19,7 +19,11 @@ _LEVELS = (
     (3, re.compile(r"^\d{1,2}\s*[.．、]\s*\S")),
 )
 _BARE_PART = re.compile(r"^第[一二三四五六七八九十]+部分$")
+_TABLES_PART = re.compile(
+    r"^[^，。；：:、]*\d{4}\s*年度?\s*(?:部门|单位)(?:预算|决算)表$"
+)  # printed unnumbered
 HEADING_MAX = 40
+WRAPPED_END = 4
 TITLE_ENDINGS = ("说明", "情况")
 _COLON = re.compile(r"[：:]")
 _SENTENCE_MARKS = re.compile(r"[，,：:；;\d]")
@@ -79,6 +83,11 @@ def lines_to_sections(lines: list[TextLine], *, join_pages: bool = True) -> list
         if current and _BARE_PART.match(current.heading) and not current.paragraphs and level is None:
             current.heading += " " + line.text  # 第一部分 printed above its title
             current.confidence = weakest(current.confidence, line.confidence)
+        elif level is None and _TABLES_PART.match(line.text) and not line.list_item:
+            sections.append(Section(line.text, 0, line.at, confidence=line.confidence))  # 2024 年度部门决算表
+        elif current and not current.paragraphs and _wrapped_heading_end(current, line):
+            current.heading += line.text.strip()  # ``第三部分 …决算情况`` / ``说明``
+            current.confidence = weakest(current.confidence, line.confidence)
         elif level is not None:
             sections.append(Section(line.text, level, line.at, confidence=line.confidence))
         elif current is None:
@@ -90,6 +99,15 @@ def lines_to_sections(lines: list[TextLine], *, join_pages: bool = True) -> list
         else:
             current.paragraphs.append(Paragraph(line.text, line.at, line.confidence))
     return sections
+
+
+def _wrapped_heading_end(section: Section, line: TextLine) -> bool:
+    """The last word of a part heading the print wrapped onto the next line (``说明``)."""
+    text = line.text.strip()
+    follows = section.at.line is not None and line.at.line == section.at.line + 1
+    same_page = line.at.page == section.at.page
+    short = len(text) <= WRAPPED_END and text.endswith(TITLE_ENDINGS)
+    return section.level == 0 and follows and same_page and short
 
 
 def _continues(section: Section, line: TextLine, join_pages: bool) -> bool:

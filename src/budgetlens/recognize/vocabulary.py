@@ -104,7 +104,7 @@ TABLE_TYPES: tuple[TableType, ...] = (
         "财政拨款“三公”经费支出决算表",
         "final_account",
         "listing",
-        ("一般公共预算财政拨款“三公”经费支出决算表",),
+        ("一般公共预算财政拨款“三公”经费支出决算表", "财政拨款“三公”经费及会议费、培训费支出决算表"),
         (tuple(f"{p}/{c}" for p in ("预算数", "决算数") for c in _THREE_PUBLIC),),
     ),
     TableType(
@@ -335,6 +335,7 @@ _PERFORMANCE_SUFFIXES = (
     ("整体绩效自评表", "performance.overall_self_eval"),
     ("整体支出绩效自评表", "performance.overall_self_eval"),
     ("项目支出绩效目标表", "performance.project_targets"),
+    ("项目预算绩效目标表", "performance.project_targets"),  # 政策和项目预算绩效目标表 (Yantai)
     ("整体支出绩效目标表", "performance.overall_targets"),
 )
 TITLE_MAX = 60

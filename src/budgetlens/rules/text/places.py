@@ -62,7 +62,7 @@ def _table_places(table: Table) -> Iterator[Place]:
         yield Place("表头单位名称", table.unit_name, table.at, table)
     for note in table.notes:
         yield Place("表注", note, table.at, table)
-    if table.empty_note:
+    if table.empty_note and table.empty_note not in table.notes:  # a note that explains: one place
         yield Place("空表说明", table.empty_note, table.at, table)
     for row in table.rows:
         if row.label:
