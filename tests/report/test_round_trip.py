@@ -2,9 +2,9 @@
 all four read back and compared with the original cell by cell.
 
 Documents: seed 003 (决算, text), sample 32 (国家信访局 决算, PDF) and sample 01 (上海 单位预算, PDF), plus
-seeds 000 and 004 through XLSX and DOCX only. LibreOffice runs once per session, converting every file in
-one call with a private profile. Without ``soffice`` the PDF cases skip, except under CI=true, where they
-fail (``scripts/ensure-system.sh`` installs it).
+seeds 000 and 004 and sample 40 (福州, numbered table headings) through XLSX and DOCX only. LibreOffice
+runs once per session, converting every file in one call with a private profile. Without ``soffice`` the
+PDF cases skip, except under CI=true, where they fail (``scripts/ensure-system.sh`` installs it).
 
 Left out of the comparison, because they cannot survive a change of format:
 - provenance (pages, lines, cells) and the source file: the written document lays the tables out anew;
@@ -39,7 +39,11 @@ ORIGINALS = {
     "sample32": SAMPLES / "32-2024-国家信访局-部门决算.pdf",
     "sample01": SAMPLES / "01-2026-上海市审计局本级-单位预算.pdf",
 }
-OFFICE_ONLY = {"seed000": seed_path("000"), "seed004": seed_path("004")}
+OFFICE_ONLY = {
+    "seed000": seed_path("000"),
+    "seed004": seed_path("004"),
+    "sample40": SAMPLES / "40-2026-福州市商务局-部门预算.pdf",  # numbered headings (一、…十、), empty notes
+}
 WRITERS = {"xlsx": document_xlsx, "docx": document_docx}
 READ_FORMAT = {"xlsx": "xlsx", "docx": "docx"}
 CONVERT_SECONDS = 600

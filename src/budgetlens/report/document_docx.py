@@ -39,6 +39,8 @@ def document_word(printed: PrintedDocument) -> docx.document.Document:
     for table in printed.tables:
         section = word.add_section(WD_SECTION.NEW_PAGE)
         _landscape(section)
+        if table.heading:
+            word.add_paragraph(_clean(table.heading))
         title = word.add_paragraph().add_run(_clean(table.title))
         title.bold, title.font.size = True, TITLE_SIZE  # black and bold, as disclosures print titles
         for line in table.meta:

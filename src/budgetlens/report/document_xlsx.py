@@ -71,6 +71,9 @@ def _write_table(sheet: Worksheet, table: PrintedTable) -> None:
     for column, chars in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = chars
     row = 1
+    if table.heading:
+        _put(sheet, row, 1, table.heading)
+        row += 1
     row = _banner(sheet, row, table.title, widths, Font(bold=True, size=14))
     for line in table.meta:
         _put(sheet, row, 1, line)

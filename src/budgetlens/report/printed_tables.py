@@ -15,6 +15,7 @@ indicator tree, not rows) are not printed yet: `PrintedDocument.skipped` lists t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import zip_longest
@@ -28,6 +29,7 @@ CODE_WORDS = ("编码", "代码", "编号")
 LABEL_WORDS = ("名称", "项目", "科目", "单位")
 KIND_NAMES = {"budget": "预算", "final_account": "决算"}
 SCOPE_NAMES = {"department": "部门", "unit": "单位"}
+_NUMERAL = re.compile("[一二三四五六七八九十]+")
 
 
 @dataclass(frozen=True)
@@ -52,12 +54,14 @@ class Column:
 @dataclass
 class PrintedTable:
     title: str
-    meta: list[str]
+    meta: list[str]  # the lines under the title; a numbered heading (七、…表) goes above it
+
     header: list[list[str]]
     spans: list[Span]
     body: list[list[str]]
     notes: list[str]
     columns: list[Column] = field(default_factory=list)
+    heading: str | None = None
 
     @property
     def width(self) -> int:
@@ -100,7 +104,9 @@ def heading_lines(document: Document) -> list[str]:
 
 
 def print_table(table: Table, document: Document) -> PrintedTable:
-    meta = [table.number] if table.number else []
+    # A number printed as a heading's numeral (福州: 七、… above the title) goes back there; 表7 is meta.
+    numeral = table.number if table.number and _NUMERAL.fullmatch(table.number) else None
+    meta = [table.number] if table.number and not numeral else []
     if table.unit_name:
         meta.append(f"{SCOPE_NAMES.get(document.scope or '', '部门')}：{table.unit_name}")
     if table.money_unit:
@@ -117,7 +123,8 @@ def print_table(table: Table, document: Document) -> PrintedTable:
     notes = list(table.notes)
     if table.empty_note and table.empty_note not in notes:
         notes.append(table.empty_note)
-    return PrintedTable(table.title, meta, header, spans, _body(blocks), notes, columns)
+    heading = f"{numeral}、{table.title}" if numeral else None
+    return PrintedTable(table.title, meta, header, spans, _body(blocks), notes, columns, heading)
 
 
 @dataclass
