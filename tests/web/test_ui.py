@@ -130,6 +130,14 @@ def test_upload_review_and_export(server: str, page: Page, tmp_path: Path) -> No
     expect(page.locator(".chart canvas").first).to_be_visible()  # ECharts, served by the app itself
     _shot(page, "3-unit-page")
 
+    page.click("text=问题汇总")  # every stored document's errors
+    both = [f for path in (SAMPLE_32, seed_path("004")) for f in check_document(read_once(path))]
+    expect(page.locator("table.list tbody tr")).to_have_count(sum(f.severity == "error" for f in both))
+    page.select_option("select[name=rule]", "narrative-change")
+    page.click("form.filters button")
+    expect(page.locator("table.list tbody tr")).to_have_count(1)
+    _shot(page, "3b-findings-overview")
+
     page.goto(server + "/units?q=企业服务")
     expect(page.locator("input[name=unit]")).to_have_count(1)
     page.goto(server + "/units")
