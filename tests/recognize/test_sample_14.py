@@ -102,6 +102,19 @@ def test_rows_are_labelled_by_item_not_unit() -> None:
     assert econ.rows[0].label == "深圳市信访局"
 
 
+def test_project_header_as_printed() -> None:
+    """Page 23: an empty cell over 总计 beside ``支出项目类别``; ``2026 年预算`` spans the rest."""
+    assert doc().table("budget.project_expenditure").columns == [
+        "支出项目类别", "总计", "2026年预算/财政拨款/一般公共预算拨款",
+        "2026年预算/财政拨款/政府性基金预算拨款", "2026年预算/财政拨款/国有资本经营预算拨款",
+        "2026年预算/财政专户管理资金", "2026年预算/单位资金/事业收入",
+        "2026年预算/单位资金/事业单位经营收入", "2026年预算/单位资金/上级补助收入",
+        "2026年预算/单位资金/附属单位上缴收入", "2026年预算/单位资金/其他收入", "2026年预算/上年结余、结转",
+    ]  # fmt: skip
+    cell = doc().table("budget.project_expenditure").find(label="深圳市信访局").values["总计"]
+    assert (cell.amount, cell.at.page) == (Decimal("1612.29"), 23)
+
+
 def test_empty_tables_keep_their_note() -> None:
     assert doc().table("budget.gov_fund").notes == ["注：本表本年无发生额。"]
 

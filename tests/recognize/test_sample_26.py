@@ -96,6 +96,47 @@ def test_values(type_id: str, selector: Selector, column: str, amount: str, page
     assert (cell.amount, cell.at.page) == (Decimal(amount), page)
 
 
+PROCUREMENT = [
+    ({"label": "合计"}, "资金来源/一般公共预算资金", "3668.17", 26),
+    ({"label": "货物"}, "总计", "532.93", 26),
+    ({"label": "体检费"}, "总计", "107.54", 29),
+    ({"label": "苏州地方铁路专题研究"}, "资金来源/一般公共预算资金", "40.00", 30),
+]
+
+
+def test_procurement_header_and_rows() -> None:
+    """公开13表 (pages 26–30): a two-row header ending in 总计, then rows of categories, units, purchases."""
+    table = doc().table("budget.procurement")
+    assert table.columns == [
+        "专项名称", "经济科目", "采购品目名称", "采购组织形式", "资金来源/一般公共预算资金",
+        "资金来源/政府性基金", "资金来源/其他资金", "资金来源/上年结转和结余资金", "总计",
+    ]  # fmt: skip
+    assert table.rows[0].kind == "total"
+    for selector, column, amount, page in PROCUREMENT:
+        cell = table.find(**selector).values[column]
+        assert (cell.amount, cell.at.page) == (Decimal(amount), page)
+    copier = table.rows[3]  # 定额 | 印刷费 | 复印纸 | 集中采购机构采购 | 2.00 under 苏州市交通运输局, page 26
+    texts = {k: v.text for k, v in copier.values.items()}
+    assert (copier.label, texts["经济科目"], texts["采购品目名称"], texts["采购组织形式"]) == (
+        "定额", "印刷费", "复印纸", "集中采购机构采购",
+    )  # fmt: skip
+    assert (texts["总计"], copier.at.page) == ("2.00", 26)
+
+
+def test_procurement_row_cut_by_the_page_break() -> None:
+    """The last row of page 29 prints ``其他商品和服`` | ``车辆加油、添加燃料服``; page 30 opens with the
+    rest (``务支出`` | ``务``): one row."""
+    table = doc().table("budget.procurement")
+    cut = [r for r in table.rows if r.values.get("资金来源/一般公共预算资金") and r.at.page == 29][-1]
+    texts = {k: v.text for k, v in cut.values.items()}
+    assert (texts["经济科目"], texts["采购品目名称"], texts["总计"]) == (
+        "其他商品和服务支出",
+        "车辆加油、添加燃料服务",
+        "1.00",
+    )
+    assert all(r.label for r in table.rows)
+
+
 def test_empty_tables_say_why() -> None:
     d = doc()
     assert d.table("budget.soe_capital").empty_note == "注：本部门无国有资本经营预算支出，故本表无数据。"

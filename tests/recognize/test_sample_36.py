@@ -85,3 +85,23 @@ def test_values(type_id: str, selector: Selector, column: str, amount: str, page
 def test_blank_cells_stay_blank() -> None:
     three = doc().table("budget.three_public")
     assert three.amount(f"{THREE}/因公出国（境）费", label=UNIT) is None
+
+
+def test_project_targets_items() -> None:
+    # Pages 22–29 print four projects (the 合计 417.41 also counts the 涉密 projects the 注 says were
+    # left out); each repeats its name and 资金总额 atop its continuation pages.
+    items = doc().table("performance.project_targets").performance
+    assert [(i.name, i.facts["资金总额"].text, i.at.page) for i in items] == [
+        ("基层及其他信访业务工作经费专项", "35.78", 22),
+        ("人民来访接待中心及特护期运行专项", "10.22", 23),
+        ("人民来访接待中心业务专项", "102.80", 25),
+        ("信访业务工作专项", "138.11", 27),
+    ]
+    cost = next(x for x in items[0].indicators if x.name == "总成本")
+    assert (cost.level1, cost.comparison, cost.target, cost.unit, cost.at.page) == (
+        "成本指标", "≤", "35.78", "万元", 22
+    )  # fmt: skip
+    solved = next(x for x in items[3].indicators if x.name == "调解化解信访问题数量")
+    assert (solved.level2, solved.comparison, solved.target, solved.unit, solved.at.page) == (
+        "数量指标", "≥", "4000", "件次", 28
+    )  # fmt: skip

@@ -150,6 +150,41 @@ def test_economic_codes_print_twice() -> None:
     assert [r.values["基本支出预算/小计"].at.page for r in rows] == [19, 19]
 
 
+GOVERNMENT_CODE = "政府预算支出经济分类科目编码"
+
+
+def test_government_codes_are_kept() -> None:
+    """公开表6 (pages 19–20) and 公开表10 (pages 24–25) print the 政府预算 经济分类 code in its own
+    类|款 columns: it is the value of one code column beside its name (the row's code is the 部门 one)."""
+    d = doc()
+    basic, expenditure = d.table("budget.gpb_basic"), d.table("budget.basic_expenditure")
+    assert basic.columns[2:5] == [
+        "部门预算支出经济分类科目名称",
+        GOVERNMENT_CODE,
+        "政府预算支出经济分类科目名称",
+    ]
+    assert expenditure.columns[2:5] == [
+        "部门预算支出经济分类科目",
+        GOVERNMENT_CODE,
+        "政府预算支出经济分类科目",
+    ]
+    for table, pages in ((basic, (19, 20)), (expenditure, (24, 25))):
+        firsts = [r for r in table.rows if r.code == "301"]
+        assert [r.values[GOVERNMENT_CODE].text for r in firsts] == ["501", "505"]
+        wages = [r for r in table.rows if r.code == "30101"]
+        assert [r.values[GOVERNMENT_CODE].text for r in wages] == ["50101", "50501"]
+        assert [r.values[GOVERNMENT_CODE].at.page for r in wages] == [pages[0], pages[0]]
+        for code, government in (
+            ("30212", "50207"),
+            ("30217", "50206"),
+            ("30302", "50905"),
+            ("30399", "50999"),
+        ):
+            cell = table.find(code=code).values[GOVERNMENT_CODE]
+            assert (cell.text, cell.amount, cell.at.page) == (government, None, pages[1])
+        assert GOVERNMENT_CODE not in table.find(label="合计").values
+
+
 def test_fund_tables_without_figures() -> None:
     d = doc()
     assert [len(d.table(t).rows) for t in ("budget.gov_fund", "budget.soe_capital")] == [0, 0]

@@ -27,6 +27,9 @@ class Columns:
     label: int | None = None
     line_number: int | None = None
     values: list[int] = field(default_factory=list)
+    # 类/款 columns of a second classification printed beside the row's own (烟台 公开表6: 政府预算
+    # 经济分类 next to 部门预算经济分类): one code column, read as a value
+    other_code: list[int] = field(default_factory=list)
 
 
 def leaf(path: str) -> str:
@@ -47,6 +50,7 @@ def assign_roles(
         words = [i for i, c in enumerate(split_row) if header_text(c) in SPLIT_CODE_WORDS]
         cols.split = [i for n, i in enumerate(words) if i == words[0] + n]
         ignored = words[len(cols.split) :]  # a second 类|款 pair codes another classification (sample 52)
+        cols.other_code = [i for n, i in enumerate(ignored) if i == ignored[0] + n]
         after = cols.split[-1] + 1
         if len(cols.split) == 2 and after < len(split_row) and len(header_text(split_row[after])) == 1:
             cols.split.append(after)  # 项 misread as one other character (``类 款 次``)

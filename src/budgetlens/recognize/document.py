@@ -22,10 +22,10 @@ from budgetlens.recognize.header import (
     is_total_label,
     split_header,
 )
-from budgetlens.recognize.layout import with_grid_titles, without_running_heads
+from budgetlens.recognize.layout import with_grid_titles, without_cell_copies, without_running_heads
 from budgetlens.recognize.narrative import lines_to_sections
 from budgetlens.recognize.performance import grid_to_performance
-from budgetlens.recognize.rows import block_rows, coded_rows, two_sided_rows
+from budgetlens.recognize.rows import block_rows, coded_rows, join_cut_row, two_sided_rows
 from budgetlens.recognize.toc import find_toc, toc_entries
 from budgetlens.recognize.vocabulary import TITLE_MAX, TYPES_BY_ID, Family, TableType, classify_title
 
@@ -78,7 +78,8 @@ def raw_to_document(raw: RawDocument) -> Document:
     heading = meta.read_heading(cover)
     family: Family | None = heading.kind
     body_start = toc[1] if toc else 0
-    body = with_grid_titles(without_running_heads(blocks[body_start:], family), family)
+    body = without_cell_copies(without_running_heads(blocks[body_start:], family), family)
+    body = with_grid_titles(body, family)
     drafts, narrative = blocks_to_drafts(body, family)
     tables = [draft_to_table(d) for d in drafts]
     listed = toc_entries(blocks[toc[0] : toc[1]], family) if toc else []
@@ -409,6 +410,9 @@ def _fill_rows(table: Table, draft: TableDraft) -> None:
         rows = grid.rows[repeated_header_rows(draft.grids[0], grid) :]
         if total is not None and rows and _texts(rows[:1]) == _texts([total]):
             rows = rows[1:]  # the 合计 row reprinted atop a continuation page (佛山): one total, the first
+        joined = join_cut_row(body[-1], rows[0]) if body and rows else None
+        if joined is not None:
+            body[-1], rows = joined, rows[1:]
         body += rows
     body_texts = _texts(body)
     layout = draft.type.layout
@@ -427,6 +431,7 @@ def _fill_rows(table: Table, draft: TableDraft) -> None:
     else:
         cols = assign_roles(paths, body_texts, first.header, first.column_numbers)
         _name_split_columns(paths, cols.split)
+        other_code = _other_code_path(paths, cols.other_code)
         template = _template_for(draft.type, paths, cols.values)
         if template is not None:
             paths = [""] * len(paths)
@@ -437,10 +442,12 @@ def _fill_rows(table: Table, draft: TableDraft) -> None:
             if cols.label is not None:
                 paths[cols.label] = "科目名称"
             table.header_source = "template"
+        for c in cols.other_code:
+            paths[c] = other_code if c == cols.other_code[0] else ""
         table.rows = coded_rows(body, cols, paths)
         if layout == "listing" and _measures_as_columns(table, [paths[c] for c in cols.values]):
             return
-        roles = [*cols.split, cols.code, cols.unit_code, cols.label, *cols.values]
+        roles = [*cols.split, cols.code, cols.unit_code, cols.label, *cols.other_code[:1], *cols.values]
         paths = [paths[c] for c in sorted({c for c in roles if c is not None})]
     table.columns = [p for p in paths if p]
 
@@ -454,6 +461,16 @@ def _name_split_columns(paths: list[str], split: list[int]) -> None:
     parent = max(parents, key=lambda p: p.count("/"), default="")
     for c, name in zip(split, SPLIT_CODE_WORDS, strict=False):
         paths[c] = f"{parent}/{name}" if parent else name
+
+
+def _other_code_path(paths: list[str], other_code: list[int]) -> str:
+    """The column of a second classification's 类/款 code, named after its name column on the right
+    (``政府预算支出经济分类科目名称`` → ``政府预算支出经济分类科目编码``): both pairs print ``科目编码``."""
+    if not other_code:
+        return ""
+    name = next((leaf(p) for p in paths[other_code[-1] + 1 :] if p), "")
+    base = name.removesuffix("名称")
+    return f"{base}编码" if "科目" in base else "经济分类科目编码"
 
 
 def _template_for(table_type: TableType, paths: list[str], values: list[int]) -> tuple[str, ...] | None:

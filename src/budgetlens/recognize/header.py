@@ -73,8 +73,11 @@ def is_body_row(cells: list[str]) -> bool:
         return True
     for i, text in enumerate(texts):
         if text and is_total_label(text):
-            # A header names 合计 among other column names; a total row has nothing but figures after it.
-            return all(is_blank(t) or t.isdigit() for t in texts[i + 1 :])
+            # A header names 合计 among other column names (before it, or after it, as 苏州 公开13表
+            # ends ``采购品目大类 | … | 资金来源 | 总计``); a total row has only codes before it and
+            # nothing but figures after it.
+            named_before = any(t and not t.isdigit() and parse_amount(t) is None for t in texts[:i])
+            return not named_before and all(is_blank(t) or t.isdigit() for t in texts[i + 1 :])
     first = next((t for t in texts if t), "")
     return first.isdigit() and len(first) >= 3
 
@@ -170,13 +173,20 @@ def header_to_paths(header: list[list[str]], width: int) -> list[str]:
     """
     filled: list[list[str]] = []
     spread: list[list[bool]] = []  # True where a name was filled in from the left, not printed
-    for row in header:
+    for r, row in enumerate(header):
         cells = [header_text(row[c]) if c < len(row) else "" for c in range(width)]
         out: list[str] = []
         from_left: list[bool] = []
         for c, printed in enumerate(cells):
             value = printed
-            if not value and c > 0 and out[c - 1] and _same_parent(filled, c) and _spreads(filled, c - 1):
+            if (
+                not value
+                and c > 0
+                and out[c - 1]
+                and _same_parent(filled, c)
+                and _spreads(filled, c - 1)
+                and not _own_column_below(header[r + 1 :], c)
+            ):
                 value = out[c - 1]
             out.append(value)
             from_left.append(value != printed)
@@ -195,6 +205,17 @@ def header_to_paths(header: list[list[str]], width: int) -> list[str]:
                 printed_above = not from_left[c]
         paths.append("/".join(parts))
     return paths
+
+
+def _own_column_below(lower: list[list[str]], c: int) -> bool:
+    """Column ``c`` names itself lower down while the column on its left names nothing there: the
+    left name is one cell merged down, not a group over both (深圳 表5: an empty cell over 总计 beside
+    ``支出项目类别``)."""
+
+    def named(column: int) -> bool:
+        return any(column < len(row) and header_text(row[column]) for row in lower)
+
+    return named(c) and not named(c - 1)
 
 
 def _same_parent(filled: list[list[str]], c: int) -> bool:

@@ -48,6 +48,7 @@ from budgetlens.recognize.performance_words import (
     squash,
     squeeze_index,
     vocab,
+    whole_amount,
 )
 
 _GOAL_N = re.compile(r"年度(?:日|目标|日目标)\d*[:：]?|目标\d+[:：]?")
@@ -56,6 +57,7 @@ _ORDER = re.compile(r"^\d+、")
 _SCORING = re.compile(r"得.{0,3}分|扣.{0,3}分")
 COMPARISONS = frozenset({"=", "≥", "≤", ">", "<", "定性", "定量"})
 _LATEX = {"\\geq": "≥", "\\leq": "≤", "\\ge": "≥", "\\le": "≤"}
+_FULL_WIDTH = str.maketrans("＝＞＜", "=><")  # 北京 prints the full-width sign
 _NAME_LABELS = ("项目名称", "项目支出名称", "部门名称", "单位名称")
 _GOAL_LABELS = frozenset({"本年度绩效目标", "年履职目标", "绩效目标", "整体绩效目标", "总体目标"})
 _FACT_LABELS = frozenset(
@@ -85,6 +87,9 @@ class _Parser:
         self.funds: dict[int, str] = {}  # column → fact key (全年预算数, 财政拨款/全年预算数 …)
         self.fund_texts: dict[int, str] = {}  # text columns of a task block (任务名称, 主要内容, 完成情况)
         self.goal_cols: dict[int, str] = {}
+        self.prev: list[GridCell] = []  # the row before, for the merged spans of a head-style table
+        self.last: list[GridCell] = []
+        self.unnamed = False  # the open item is a span whose name prints on the next page
 
     # -- items and facts -------------------------------------------------------------------------
     def _open(self, name: str, cell: GridCell, repeats: bool = True) -> tuple[PerformanceItem, bool]:
@@ -120,6 +125,7 @@ class _Parser:
 
     # -- rows ------------------------------------------------------------------------------------
     def feed(self, row: list[GridCell]) -> None:
+        self.prev, self.last = self.last, row
         texts = [c.text.strip() for c in row]
         norms = [label_text(t) for t in texts]
         filled = [i for i, t in enumerate(texts) if t]
@@ -294,22 +300,31 @@ class _Parser:
     def _head(self, row: list[GridCell], texts: list[str]) -> tuple[int, bool] | None:
         """A project row of a head-style table: its facts; where its indicator cells start."""
         anchor = next((i for i, t in enumerate(texts) if vocab(t)), len(texts))
+        paths = self.layout.paths if self.layout else []
         a = next(
             (
                 i
                 for i in range(1, min(anchor, self.layout.name_col if self.layout else 0))
-                if is_money(texts[i]) and texts[i - 1] and parse_amount(texts[i - 1]) is None
+                if texts[i - 1]
+                and parse_amount(texts[i - 1]) is None
+                and (is_money(texts[i]) or whole_amount(texts[i], paths[i - 1 : i]))
             ),
             None,
         )
         if a is None:
+            if self.item and self._new_span(row, texts):
+                self._open_span(row, texts)
             return (0, False) if self.item else None
         goal = max(
             (i for i in range(a + 1, anchor) if texts[i] and parse_amount(texts[i]) is None), default=None
         )
         if goal is None and anchor == len(texts):
             return None  # a unit's subtotal row: no goal, no indicators
-        repeated = self._open(texts[a - 1], row[a - 1])[1]
+        if self.unnamed and self.item and self.prev and self.prev[0].at.page != row[0].at.page:
+            self.item.name, repeated = self.item.name + texts[a - 1], False  # the rest of the name
+        else:
+            repeated = self._open(texts[a - 1], row[a - 1])[1]
+        self.unnamed = False
         if a >= 2 and texts[a - 2].isdigit():
             self._fact("单位编码", row[a - 2], amount=False)
         end = goal if goal is not None else anchor
@@ -320,6 +335,30 @@ class _Parser:
         if goal is not None:
             self._add_goal(texts[goal], row[goal])
         return (end + 1 if goal is not None else end), repeated
+
+    def _new_span(self, row: list[GridCell], texts: list[str]) -> bool:
+        """A merged head cell (taller than the row) unlike the row above's, without amounts: a project
+        starting mid-page whose name and amounts a page break printed on the next page (北京)."""
+        head = self.layout.name_col - 2 if self.layout else 0
+        prev, box = self.prev, row[0].box
+        rest = [c.box[3] for c in row[head:] if c.box is not None]
+        if head < 1 or not prev or prev[0].at.page != row[0].at.page or box is None or not rest:
+            return False
+        return (
+            box != prev[0].box
+            and box[3] > max(rest) + 1
+            and all(parse_amount(t) is None for t in texts[:head])
+        )
+
+    def _open_span(self, row: list[GridCell], texts: list[str]) -> None:
+        """The project of a new span: the part of its name and goal this page shows, if any."""
+        assert self.layout is not None
+        head = self.layout.name_col - 2
+        at = next((i for i, p in enumerate(self.layout.paths[:head]) if p.endswith("名称")), 0)
+        self._open(texts[at], row[at], repeats=False)
+        self.unnamed = True
+        if goal := next((t for t in reversed(texts[at + 1 : head]) if t), None):
+            self._add_goal(goal, row[texts.index(goal)])
 
     def _indicator(self, row: list[GridCell], texts: list[str], start: int, repeated: bool) -> None:
         assert self.layout is not None
@@ -412,6 +451,7 @@ class _Parser:
             return None
         target = values.get("target")
         comparison = values.get("comparison")
+        comparison = comparison.translate(_FULL_WIDTH) if comparison else comparison
         if comparison not in COMPARISONS:
             comparison = None
             prefix = re.match(r"^\$?\s*(\\[gl]eq?|[=≥≤><])", target or "")

@@ -30,6 +30,8 @@ MONEY_WORDS = (
     "其他资金",
     "基本支出",
     "项目支出",
+    "项目总额",  # 北京 预算11表: 项目总额 | 其中：财政资金 | 其他资金
+    "财政资金",
 )
 FUND_COLUMNS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
 FUND_WORDS = frozenset({*FUND_COLUMNS, "预算数(A)", "执行数(B)", "执行率(B/A)"})
@@ -77,12 +79,17 @@ def is_money(text: str) -> bool:
     return parse_amount(text) is not None and ("." in text or "," in text)
 
 
+def whole_amount(text: str, before: list[str]) -> bool:
+    """An amount without decimals (北京 ``50``) right of the 名称 column: a project row's 项目总额."""
+    return parse_amount(text) is not None and bool(before) and before[0].endswith("名称")
+
+
 def _kind(path: str) -> str | None:
     """Which `Indicator` field a header column after 三级指标 feeds."""
     parts = path.split("/")
     text = parts[-2] + parts[-1] if parts[-1] in ("指标值", "完成值") and len(parts) > 1 else parts[-1]
-    rules = (("类型", "comparison"), ("内容", "content"), ("解释", "content"), ("单位", "unit"),
-             ("标准", "scoring"), ("分值", "weight"), ("得分", "score"), ("实际", "actual"),
+    rules = (("类型", "comparison"), ("性质", "comparison"), ("内容", "content"), ("解释", "content"),
+             ("单位", "unit"), ("标准", "scoring"), ("分值", "weight"), ("得分", "score"), ("实际", "actual"),
              ("完成值", "actual"), ("偏", "note"), ("备注", "note"), ("措施", "note"))  # fmt: skip
     for word, kind in rules:
         if word in text:

@@ -75,7 +75,7 @@ def coded_rows(body: list[list[GridCell]], cols: Columns, paths: list[str]) -> l
                 unit_code = unit_code or code_text  # 类/款/项 empty: the code column names a unit
             else:
                 code = code_text
-        values = _values(cells, cols.values, paths)
+        values = {**_other_code(cells, cols, paths), **_values(cells, cols.values, paths)}
         others = [_text(cells, c) for c in range(len(cells)) if c not in cols.values]
         total = next((t for t in others if is_total_label(t)), None)
         if not label:
@@ -90,6 +90,36 @@ def coded_rows(body: list[list[GridCell]], cols: Columns, paths: list[str]) -> l
         if code:
             previous = code
     return rows
+
+
+def _other_code(cells: list[GridCell], cols: Columns, paths: list[str]) -> dict[str, Cell]:
+    """The code of the second classification printed beside the row's own (``501 | 01`` → ``50101``):
+    a value of its column, not an amount (烟台 公开表6 codes 部门 and 政府 经济分类 side by side)."""
+    code = "".join(digits_of(_text(cells, c)) for c in cols.other_code)
+    if not code:
+        return {}
+    first = cols.other_code[0]
+    return {paths[first]: Cell(code, None, cells[first].at)}
+
+
+def join_cut_row(last: list[GridCell], first: list[GridCell]) -> list[GridCell] | None:
+    """The last row of a page joined with the rest a page break cut off onto the next page, or None.
+
+    The rest (苏州 公开13表 page 30: ``| | 务支出 | 务 | | …``) has no label and no figure, and only
+    continues cells the row above has text in (``其他商品和服`` + ``务支出``); the row above has its
+    figures (a bare heading line such as ``（十八）援助其他地区支出`` is followed by the next item).
+    """
+    texts = [c.text.strip() for c in first]
+    filled = [i for i, t in enumerate(texts) if t]
+    if not filled or texts[0] or len(first) != len(last):
+        return None
+    if not any(parse_amount(c.text) is not None for c in last):
+        return None
+    if any(parse_amount(texts[i]) is not None for i in filled):
+        return None
+    if not all(last[i].text.strip() and parse_amount(last[i].text) is None for i in filled):
+        return None
+    return [GridCell(a.text.rstrip() + b.text.strip(), a.at) for a, b in zip(last, first, strict=True)]
 
 
 def segments(width: int, starts: list[int]) -> list[list[int]]:
