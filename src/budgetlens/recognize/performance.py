@@ -33,12 +33,19 @@ from budgetlens.ingest.raw import GridCell
 from budgetlens.model import Cell, Indicator, PerformanceItem
 from budgetlens.recognize.header import header_to_paths
 from budgetlens.recognize.performance_words import (
+    COMPARISONS,
+    FACT_LABELS,
+    FULL_WIDTH_SIGNS,
     FUND_COLUMNS,
     FUND_WORDS,
+    GOAL_LABELS,
+    LATEX_SIGNS,
     LEVEL1,
-    MONEY_WORDS,
+    NAME_LABELS,
     PARENT,
     SOURCES,
+    SUBHEADER_WORDS,
+    TOTALS,
     Layout,
     fund_word,
     header_layout,
@@ -55,18 +62,6 @@ _GOAL_N = re.compile(r"年度(?:日|目标|日目标)\d*[:：]?|目标\d+[:：]?
 _INLINE = re.compile(r"^(?:其中[:：])?\s*(\S+?)\s*[:：]\s*([\d.,\s]+)$")
 _ORDER = re.compile(r"^\d+、")
 _SCORING = re.compile(r"得.{0,3}分|扣.{0,3}分")
-COMPARISONS = frozenset({"=", "≥", "≤", ">", "<", "定性", "定量"})
-_LATEX = {"\\geq": "≥", "\\leq": "≤", "\\ge": "≥", "\\le": "≤"}
-_FULL_WIDTH = str.maketrans("＝＞＜", "=><")  # 北京 prints the full-width sign
-_NAME_LABELS = ("项目名称", "项目支出名称", "部门名称", "单位名称")
-_GOAL_LABELS = frozenset({"本年度绩效目标", "年履职目标", "绩效目标", "整体绩效目标", "总体目标"})
-_FACT_LABELS = frozenset(
-    {"项目类别", "项目类型", "年度本级预算金额", "项目支出实施期", "主管部门", "主管部门及代码",
-     "项目实施单位", "实施单位", "基本支出总额", "项目支出总额", "偏差大或目标未完成原因分析",
-     "改进措施及结果应用方案"}
-)  # fmt: skip
-_SUBHEADER_WORDS = frozenset({"指标值", "完成值", *MONEY_WORDS[1:]})
-_TOTALS = ("合计", "总计", "总分")
 _ASIDE = re.compile(r"[（(][^（）()]*[)）]$")  # 预期目标（年初设定）
 _SUB_FUNDS = frozenset({"总额", *SOURCES})
 
@@ -132,7 +127,7 @@ class _Parser:
         if not filled:
             return
         if {"三级指标", "单位编码", "一级指标"} & set(norms) or (
-            self.header and all(norms[i] in _SUBHEADER_WORDS for i in filled)
+            self.header and all(norms[i] in SUBHEADER_WORDS for i in filled)
         ):
             self.header.append(texts)
             self.mode = ""
@@ -143,7 +138,7 @@ class _Parser:
                 self.paths = self.paths or layout.paths
             self.header = []
         first = norms[filled[0]]
-        if first.startswith(_TOTALS) and first.endswith(_TOTALS):
+        if first.startswith(TOTALS) and first.endswith(TOTALS):
             if self.self_eval and self.item:
                 numbers = [i for i in filled if parse_amount(texts[i]) is not None]
                 for key, i in zip(("分值", "得分"), numbers, strict=False):
@@ -274,16 +269,16 @@ class _Parser:
             if len(filled) <= n + 1:
                 continue
             rest = "".join(texts[i] for i in filled[n + 1 :])
-            if heads[n].endswith(_NAME_LABELS) or (heads[n].endswith("名称") and len(heads[n]) <= 14):
+            if heads[n].endswith(NAME_LABELS) or (heads[n].endswith("名称") and len(heads[n]) <= 14):
                 self._open(rest, row[filled[n + 1]], repeats=False)
                 return True
             if _GOAL_N.fullmatch(heads[n]):
                 self._add_goal(rest, row[filled[n + 1]])
                 return True
-        if first in _GOAL_LABELS and len(filled) > 1:
+        if first in GOAL_LABELS and len(filled) > 1:
             self._add_goal(texts[filled[1]], row[filled[1]])
             return True
-        labels = _FACT_LABELS | {"资金量"}
+        labels = FACT_LABELS | {"资金量"}
         if first not in labels and (self.layout is not None or not (labels & set(norms))):
             return False
         for n, i in enumerate(filled):
@@ -451,12 +446,12 @@ class _Parser:
             return None
         target = values.get("target")
         comparison = values.get("comparison")
-        comparison = comparison.translate(_FULL_WIDTH) if comparison else comparison
+        comparison = comparison.translate(FULL_WIDTH_SIGNS) if comparison else comparison
         if comparison not in COMPARISONS:
             comparison = None
             prefix = re.match(r"^\$?\s*(\\[gl]eq?|[=≥≤><])", target or "")
             if prefix:
-                comparison = _LATEX.get(prefix.group(1), prefix.group(1))
+                comparison = LATEX_SIGNS.get(prefix.group(1), prefix.group(1))
         return Indicator(
             level1=self.level1,
             level2=self.level2,

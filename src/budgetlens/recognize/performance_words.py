@@ -131,3 +131,18 @@ def squeeze_index(texts: list[str], begin: int, end: int, size: int) -> list[int
     while len(cells) > size and any(not texts[i] for i in cells):
         cells.remove(next(i for i in cells if not texts[i]))
     return [i if texts[i] else None for i in cells]
+
+
+# The labels and signs the parser in `performance` reads rows by.
+COMPARISONS = frozenset({"=", "≥", "≤", ">", "<", "定性", "定量"})
+LATEX_SIGNS = {"\\geq": "≥", "\\leq": "≤", "\\ge": "≥", "\\le": "≤"}
+FULL_WIDTH_SIGNS = str.maketrans("＝＞＜", "=><")  # 北京 prints the full-width sign
+NAME_LABELS = ("项目名称", "项目支出名称", "部门名称", "单位名称")
+GOAL_LABELS = frozenset({"本年度绩效目标", "年履职目标", "绩效目标", "整体绩效目标", "总体目标"})
+FACT_LABELS = frozenset(
+    {"项目类别", "项目类型", "年度本级预算金额", "项目支出实施期", "主管部门", "主管部门及代码",
+     "项目实施单位", "实施单位", "基本支出总额", "项目支出总额", "偏差大或目标未完成原因分析",
+     "改进措施及结果应用方案"}
+)  # fmt: skip
+SUBHEADER_WORDS = frozenset({"指标值", "完成值", *MONEY_WORDS[1:]})
+TOTALS = ("合计", "总计", "总分")
