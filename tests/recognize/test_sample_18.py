@@ -91,3 +91,40 @@ def test_continuation_header_is_not_data() -> None:
     income = doc().table("budget.income")
     assert [r.label for r in income.rows].count("科目名称") == 0
     assert len(income.rows) == 27
+
+
+def test_overall_targets_flat_indicator_list() -> None:
+    # Page 22 (表十): 单位名称 above the form, the goal below 当年整体绩效目标, then a plain list of
+    # 指标名称 | 指标性质 | 指标值 | 计量单位 | 指标权重(%) | 是否核心 without 一级/二级.
+    [item] = doc().table("performance.overall_targets").performance
+    assert item.name == UNIT
+    assert item.goal is not None
+    assert item.goal.startswith("贯彻落实党中央和国务院的决策部署")
+    assert item.goal.endswith("保障已建项目运行顺畅。")
+    assert len(item.indicators) == 10
+    got = [(x.name, x.comparison, x.target, x.unit, x.weight, x.at.page) for x in item.indicators]
+    assert got[0] == ("市政府门户网站优化整改次数", "≥", "4", "次", Decimal(10), 22)
+    assert got[3] == ("人大代表建议和政协提案办理率", "=", "100", "%", Decimal(10), 22)  # printed ＝
+    assert got[8] == ("市政府门户网站和政务新媒体访问量", "≥", "2000", "万人次", Decimal(5), 22)
+    assert got[9] == ("市政府网络可用率", "≥", "99.5", "%", Decimal(5), 22)
+    assert sum((x.weight or Decimal(0) for x in item.indicators), Decimal(0)) == 100
+    assert {(x.level1, x.level2) for x in item.indicators} == {("", "")}
+
+
+def test_project_targets() -> None:
+    # Page 23 (表十一) is an empty form (备注：…故此表无数据): no project, not 主管部门 as a name.
+    special, general = [t for t in doc().tables if t.type == "performance.project_targets"]
+    assert special.performance == []
+    # Page 24 (表十二): 序号 | 项目名称 | 当年财政拨款预算金额 | 当年绩效目标 | 指标名称 … 指标权重(%).
+    [item] = general.performance
+    assert item.name == "市政府办公厅业务及日常运行项目"
+    assert item.goal == "完成各项业务工作，分别达到工作要求，保障市政府办公厅的正常运转。"
+    amount = item.facts["当年财政拨款预算金额"]
+    assert (amount.text, amount.amount, amount.at.page) == ("8,534.17", Decimal("8534.17"), 24)
+    assert "单位编码" not in item.facts  # the 1 left of the name is the 序号
+    assert len(item.indicators) == 11
+    got = [(x.name, x.comparison, x.target, x.unit, x.weight) for x in item.indicators]
+    assert got[0] == ("民呼我为（“12345”）咨询一次性解答率", "≥", "70", "%", Decimal(15))
+    assert got[6] == ("市政府门户网站优化整改次数", "≥", "4", "次", Decimal(5))
+    assert got[10] == ("年度预算执行率", "=", "100", "%", Decimal(10))
+    assert sum((x.weight or Decimal(0) for x in item.indicators), Decimal(0)) == 100

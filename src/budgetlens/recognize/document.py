@@ -315,6 +315,8 @@ def draft_to_table(draft: TableDraft) -> Table:
             table.lines = (draft.title.at.line or first_line, last_line)
     if draft.type.layout == "performance":
         table.columns, table.performance = grid_to_performance(grid_rows, draft.type.id)
+        for item in table.performance if draft.type.id in OVERALL_TYPES else []:
+            item.name = item.name or unit_name or ""  # 重庆 prints 单位名称 above the form, not in it
     else:
         _fill_rows(table, draft)
     if not _has_data(table):

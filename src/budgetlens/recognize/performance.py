@@ -126,8 +126,10 @@ class _Parser:
         filled = [i for i, t in enumerate(texts) if t]
         if not filled:
             return
-        if {"三级指标", "单位编码", "一级指标"} & set(norms) or (
-            self.header and all(norms[i] in SUBHEADER_WORDS for i in filled)
+        if (
+            {"三级指标", "单位编码", "一级指标"} & set(norms)
+            or {"指标名称", "指标值"} <= set(norms)  # a flat list of indicators (重庆)
+            or (self.header and all(norms[i] in SUBHEADER_WORDS for i in filled))
         ):
             self.header.append(texts)
             self.mode = ""
@@ -161,6 +163,11 @@ class _Parser:
     def _block_row(self, row: list[GridCell], texts: list[str], norms: list[str], filled: list[int]) -> bool:
         """Rows of the multi-row blocks: 预算情况, 年度主要任务, 年度总体目标, fund tables."""
         first = norms[filled[0]]
+        if self.mode == "goal":  # the goal under its label row (重庆 当年整体绩效目标)
+            self.mode = ""
+            if len(filled) == 1 and first not in FACT_LABELS | GOAL_LABELS:
+                self._add_goal(texts[filled[0]], row[filled[0]])
+                return True
         if first.startswith("预算情况"):
             self.mode, self.block = "budget", [texts]
             return True
@@ -268,15 +275,23 @@ class _Parser:
         for n in (1, 0):
             if len(filled) <= n + 1:
                 continue
-            rest = "".join(texts[i] for i in filled[n + 1 :])
+            cells = filled[n + 1 :]
+            stop = next((k for k, i in enumerate(cells) if norms[i] in FACT_LABELS), len(cells))
+            rest = "".join(texts[i] for i in cells[:stop])  # 项目名称 | … | 主管部门 | …: up to the label
             if heads[n].endswith(NAME_LABELS) or (heads[n].endswith("名称") and len(heads[n]) <= 14):
-                self._open(rest, row[filled[n + 1]], repeats=False)
+                if rest:  # an empty form (重庆 表十一 无数据) names no project
+                    self._open(rest, row[cells[0]], repeats=False)
+                if rest and stop + 1 < len(cells):
+                    self._fact(norms[cells[stop]], row[cells[stop + 1]], amount=False)
                 return True
             if _GOAL_N.fullmatch(heads[n]):
                 self._add_goal(rest, row[filled[n + 1]])
                 return True
         if first in GOAL_LABELS and len(filled) > 1:
             self._add_goal(texts[filled[1]], row[filled[1]])
+            return True
+        if first in GOAL_LABELS and first.startswith("当年"):
+            self.mode = "goal"  # 重庆 prints the goal on the row below its label
             return True
         labels = FACT_LABELS | {"资金量"}
         if first not in labels and (self.layout is not None or not (labels & set(norms))):
@@ -295,6 +310,8 @@ class _Parser:
     def _head(self, row: list[GridCell], texts: list[str]) -> tuple[int, bool] | None:
         """A project row of a head-style table: its facts; where its indicator cells start."""
         anchor = next((i for i, t in enumerate(texts) if vocab(t)), len(texts))
+        if self.layout and self.layout.flat:
+            anchor = min(anchor, self.layout.name_col)  # no 一级 cell: the indicators start at 指标名称
         paths = self.layout.paths if self.layout else []
         a = next(
             (
@@ -320,7 +337,7 @@ class _Parser:
         else:
             repeated = self._open(texts[a - 1], row[a - 1])[1]
         self.unnamed = False
-        if a >= 2 and texts[a - 2].isdigit():
+        if a >= 2 and texts[a - 2].isdigit() and paths[a - 2 : a - 1] != ["序号"]:
             self._fact("单位编码", row[a - 2], amount=False)
         end = goal if goal is not None else anchor
         money = self.layout.money if self.layout else []
@@ -379,9 +396,10 @@ class _Parser:
             if compare is not None and token is not None and token - compare >= start:
                 name_at = token - compare  # the 指标值类型 cell anchors a row that lost its 二级
                 self.shift = name_at - layout.name_col
-            if start <= name_at - 2 < len(texts) and texts[name_at - 2]:
+            low = len(texts) if layout.flat else start  # flat: no 一级/二级 cells left of 指标名称
+            if low <= name_at - 2 < len(texts) and texts[name_at - 2]:
                 self.level1 = squash(texts[name_at - 2])  # as printed, even when unreadable
-            if start <= name_at - 1 < len(texts):
+            if low <= name_at - 1 < len(texts):
                 l2 = texts[name_at - 1]
         if l1:
             self.level1 = squash(l1)

@@ -32,6 +32,7 @@ MONEY_WORDS = (
     "项目支出",
     "项目总额",  # 北京 预算11表: 项目总额 | 其中：财政资金 | 其他资金
     "财政资金",
+    "当年财政拨款预算金额",  # 重庆 表十二: 序号 | 项目名称 | 当年财政拨款预算金额 | 当年绩效目标 | 指标名称 …
 )
 FUND_COLUMNS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
 FUND_WORDS = frozenset({*FUND_COLUMNS, "预算数(A)", "执行数(B)", "执行率(B/A)"})
@@ -89,8 +90,9 @@ def _kind(path: str) -> str | None:
     parts = path.split("/")
     text = parts[-2] + parts[-1] if parts[-1] in ("指标值", "完成值") and len(parts) > 1 else parts[-1]
     rules = (("类型", "comparison"), ("性质", "comparison"), ("内容", "content"), ("解释", "content"),
-             ("单位", "unit"), ("标准", "scoring"), ("分值", "weight"), ("得分", "score"), ("实际", "actual"),
-             ("完成值", "actual"), ("偏", "note"), ("备注", "note"), ("措施", "note"))  # fmt: skip
+             ("单位", "unit"), ("标准", "scoring"), ("分值", "weight"), ("权重", "weight"), ("得分", "score"),
+             ("实际", "actual"), ("完成值", "actual"), ("偏", "note"), ("备注", "note"),
+             ("措施", "note"))  # fmt: skip
     for word, kind in rules:
         if word in text:
             return kind
@@ -106,22 +108,24 @@ class Layout:
     kinds: dict[int, str]  # offset right of the 三级 column → Indicator field
     money: list[str]  # money columns of a project row (资金总额 …), in print order
     has_head: bool  # projects print as rows (单位编码 | 名称 | 资金总额 | 绩效目标 | 指标 …)
+    flat: bool = False  # a plain list of indicators under 指标名称, without 一级/二级 (重庆)
 
 
 def header_layout(header: list[list[str]]) -> Layout | None:
     width = max((i + 1 for r in header for i, t in enumerate(r) if t.strip()), default=0)
     paths = header_to_paths(header, width)
     last = [p.split("/")[-1] for p in paths]
-    names = [n for n in ("三级指标", "指标内容") if n in last]  # 指标内容: a tree of two levels named so
+    names = [n for n in ("三级指标", "指标内容", "指标名称") if n in last]  # 指标内容: 2 levels
     if not names or (names[0] == "指标内容" and "二级指标" not in last):
         return None
+    flat = names[0] == "指标名称" and not {"一级指标", "二级指标"} & set(last)  # 指标名称: a plain list
     name_col = last.index(names[0])
     kinds = {c - name_col: k for c in range(name_col + 1, width) if (k := _kind(paths[c]))}
     money = [m for m in last if m in MONEY_WORDS]
     has_head = any(p.endswith("名称") for p in last[: max(name_col - 2, 0)])
     while paths and not paths[-1]:
         paths.pop()
-    return Layout(paths, name_col, kinds, money, has_head)
+    return Layout(paths, name_col, kinds, money, has_head, flat)
 
 
 def squeeze_index(texts: list[str], begin: int, end: int, size: int) -> list[int | None]:
@@ -138,7 +142,10 @@ COMPARISONS = frozenset({"=", "≥", "≤", ">", "<", "定性", "定量"})
 LATEX_SIGNS = {"\\geq": "≥", "\\leq": "≤", "\\ge": "≥", "\\le": "≤"}
 FULL_WIDTH_SIGNS = str.maketrans("＝＞＜", "=><")  # 北京 prints the full-width sign
 NAME_LABELS = ("项目名称", "项目支出名称", "部门名称", "单位名称")
-GOAL_LABELS = frozenset({"本年度绩效目标", "年履职目标", "绩效目标", "整体绩效目标", "总体目标"})
+GOAL_LABELS = frozenset(
+    {"本年度绩效目标", "年履职目标", "绩效目标", "整体绩效目标", "总体目标"}
+    | {"当年整体绩效目标", "当年绩效目标"}
+)  # 当年…: 重庆 prints the goal on the row below
 FACT_LABELS = frozenset(
     {"项目类别", "项目类型", "年度本级预算金额", "项目支出实施期", "主管部门", "主管部门及代码",
      "项目实施单位", "实施单位", "基本支出总额", "项目支出总额", "偏差大或目标未完成原因分析",
