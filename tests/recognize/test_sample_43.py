@@ -21,11 +21,11 @@ import pytest
 
 from budgetlens import Document
 from tests.conftest import SAMPLES, read_once
+from tests.recognize.printed import Selector, assert_printed, case_ids
 
 PATH = SAMPLES / "43-2022-西安市卫生健康委员会汇总-部门决算.pdf"
 UNIT = "西安市卫生健康委员会(汇总)"  # printed with full-width brackets, NFKC-normalised
 GPB = "支出/一般公共预算财政拨款"
-Selector = dict[str, str]
 GOAL55 = "将病媒生物密度控制在国家标准范围之内，减少病媒生物传播疾病，顺利通过中省对我市进行的工作考核。"
 
 
@@ -158,11 +158,10 @@ VALUES: list[tuple[str, Selector, str, str, int]] = [
 @pytest.mark.parametrize(
     ("type_id", "selector", "column", "printed", "page"),
     VALUES,
-    ids=[f"{v[0].split('.')[1]}-{i}" for i, v in enumerate(VALUES)],
+    ids=case_ids(VALUES),
 )
 def test_values(type_id: str, selector: Selector, column: str, printed: str, page: int) -> None:
-    cell = doc().table(type_id).find(**selector).values[column]
-    assert (cell.text, cell.amount, cell.at.page) == (printed, Decimal(printed.replace(",", "")), page)
+    assert_printed(doc(), type_id, selector, column, printed, page)
 
 
 def test_blank_cells_stay_blank() -> None:

@@ -17,9 +17,9 @@ import pytest
 from budgetlens import Document
 from budgetlens.model import Row, Table
 from tests.conftest import SAMPLES, read_once
+from tests.recognize.printed import Selector, assert_printed, case_ids
 
 PATH = SAMPLES / "50-2019-佛山市轨道交通局-部门决算.pdf"
-Selector = dict[str, str]
 
 
 def doc() -> Document:
@@ -102,11 +102,10 @@ VALUES: list[tuple[str, Selector, str, str, int]] = [
 @pytest.mark.parametrize(
     ("type_id", "selector", "column", "amount", "page"),
     VALUES,
-    ids=[f"{v[0].split('.')[1]}-{i}" for i, v in enumerate(VALUES)],
+    ids=case_ids(VALUES),
 )
 def test_values(type_id: str, selector: Selector, column: str, amount: str, page: int) -> None:
-    cell = doc().table(type_id).find(**selector).values[column]
-    assert (cell.text, cell.amount, cell.at.page) == (amount, Decimal(amount), page)
+    assert_printed(doc(), type_id, selector, column, amount, page)
 
 
 def first_total(table: Table) -> Row:
@@ -127,7 +126,7 @@ TOTALS: list[tuple[str, str, str, int]] = [
 @pytest.mark.parametrize(
     ("type_id", "column", "amount", "page"),
     TOTALS,
-    ids=[f"{v[0].split('.')[1]}-{i}" for i, v in enumerate(TOTALS)],
+    ids=case_ids(TOTALS),
 )
 def test_first_total_row(type_id: str, column: str, amount: str, page: int) -> None:
     total = first_total(doc().table(type_id))

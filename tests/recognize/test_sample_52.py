@@ -21,9 +21,9 @@ import pytest
 
 from budgetlens import Document
 from tests.conftest import SAMPLES, read_once
+from tests.recognize.printed import Selector, assert_blank, assert_printed, case_ids
 
 PATH = SAMPLES / "52-2026-烟台市财政局-部门预算.pdf"
-Selector = dict[str, str]
 
 
 def doc() -> Document:
@@ -110,11 +110,10 @@ VALUES: list[tuple[str, Selector, str, str, int]] = [
 @pytest.mark.parametrize(
     ("type_id", "selector", "column", "text", "page"),
     VALUES,
-    ids=[f"{v[0].split('.')[1]}-{i}" for i, v in enumerate(VALUES)],
+    ids=case_ids(VALUES),
 )
 def test_values(type_id: str, selector: Selector, column: str, text: str, page: int) -> None:
-    cell = doc().table(type_id).find(**selector).values[column]
-    assert (cell.text, cell.amount, cell.at.page) == (text, Decimal(text.replace(",", "")), page)
+    assert_printed(doc(), type_id, selector, column, text, page)
 
 
 # Cells the page prints blank: the row is read, the cell holds no value.
@@ -132,13 +131,10 @@ BLANKS: list[tuple[str, Selector, str, int]] = [
 @pytest.mark.parametrize(
     ("type_id", "selector", "column", "page"),
     BLANKS,
-    ids=[f"{v[0].split('.')[1]}-{i}" for i, v in enumerate(BLANKS)],
+    ids=case_ids(BLANKS),
 )
 def test_blank_cells(type_id: str, selector: Selector, column: str, page: int) -> None:
-    table = doc().table(type_id)
-    assert column in table.columns
-    assert table.find(**selector).at.page == page
-    assert table.amount(column, **selector) is None
+    assert_blank(doc(), type_id, selector, column, page)
 
 
 def test_economic_codes_print_twice() -> None:

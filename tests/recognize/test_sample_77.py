@@ -9,15 +9,13 @@ print their titles without a number (the 目录 numbers them 一、…九、); �
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pytest
 
 from budgetlens import Document
 from tests.conftest import SAMPLES, read_once
+from tests.recognize.printed import Selector, assert_blank, assert_printed, case_ids
 
 PATH = SAMPLES / "77-2024-中共上海市普陀区委社会工作部-部门决算.pdf"
-Selector = dict[str, str]
 
 
 def doc() -> Document:
@@ -94,11 +92,10 @@ VALUES: list[tuple[str, Selector, str, str, int]] = [
 @pytest.mark.parametrize(
     ("type_id", "selector", "column", "amount", "page"),
     VALUES,
-    ids=[f"{v[0].split('.')[1]}-{i}" for i, v in enumerate(VALUES)],
+    ids=case_ids(VALUES),
 )
 def test_values(type_id: str, selector: Selector, column: str, amount: str, page: int) -> None:
-    cell = doc().table(type_id).find(**selector).values[column]
-    assert (cell.text, cell.amount, cell.at.page) == (amount, Decimal(amount), page)
+    assert_printed(doc(), type_id, selector, column, amount, page)
 
 
 # Cells the page prints blank: the row is read, the cell holds no value.
@@ -114,13 +111,10 @@ BLANKS: list[tuple[str, Selector, str, int]] = [
 @pytest.mark.parametrize(
     ("type_id", "selector", "column", "page"),
     BLANKS,
-    ids=[f"{v[0].split('.')[1]}-{i}" for i, v in enumerate(BLANKS)],
+    ids=case_ids(BLANKS),
 )
 def test_blank_cells(type_id: str, selector: Selector, column: str, page: int) -> None:
-    table = doc().table(type_id)
-    assert column in table.columns
-    assert table.find(**selector).at.page == page
-    assert table.amount(column, **selector) is None
+    assert_blank(doc(), type_id, selector, column, page)
 
 
 def test_tables_without_figures() -> None:

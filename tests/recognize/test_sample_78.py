@@ -14,9 +14,9 @@ import pytest
 
 from budgetlens import Document
 from tests.conftest import SAMPLES, read_once
+from tests.recognize.printed import Selector, assert_blank, case_ids
 
 PATH = SAMPLES / "78-2024-上海市XX局模板-部门决算模板.pdf"
-Selector = dict[str, str]
 
 
 def doc() -> Document:
@@ -178,10 +178,7 @@ BLANKS: list[tuple[str, Selector, str, int]] = [
 @pytest.mark.parametrize(
     ("type_id", "selector", "column", "page"),
     BLANKS,
-    ids=[f"{v[0].split('.')[1]}-{i}" for i, v in enumerate(BLANKS)],
+    ids=case_ids(BLANKS),
 )
 def test_blank_cells(type_id: str, selector: Selector, column: str, page: int) -> None:
-    table = doc().table(type_id)
-    assert column in table.columns
-    assert table.find(**selector).at.page == page
-    assert table.amount(column, **selector) is None
+    assert_blank(doc(), type_id, selector, column, page)
